@@ -1,0 +1,5 @@
+"""Run the command-line interface: ``python -m pianodocs``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""Write output files atomically: to a temporary file beside the target, then rename.
+
+Every file pianodocs writes (workbooks, DOCX, PDF, exports) goes through
+:func:`atomic_output`, so an interrupted or failed write never leaves half a
+file behind and never corrupts an existing one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import OutputError
+
+
+@contextmanager
+def atomic_output(path: Path | str) -> Iterator[Path]:
+    """Yield a temporary path to write to; on success it replaces ``path``, on failure it is removed."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError as error:
+        raise OutputError(f"La cartella di destinazione non esiste: {folder}") from error
+    except PermissionError as error:
+        raise OutputError(f"Non è possibile scrivere nella cartella {folder}: permesso negato.") from error
+    except OSError as error:
+        raise OutputError(f"Non è possibile scrivere nella cartella {folder}: {error.strerror}.") from error
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(f"Scrittura di {target} non riuscita: {error.strerror or error}.") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,486 @@
+"""The planning workbook's format: its sheets, their columns, and what each holds.
+
+This is the single description of the workbook that the loader reads, that
+``pianodocs init`` writes as a blank workbook, and that ``docs/workbook.md`` is
+generated from, so the three never drift. It owns names, types, allowed values
+and help texts; it does not read or write files.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+
+class ColumnType(enum.Enum):
+    """How a cell's content is read."""
+
+    TEXT = "testo"
+    RICH_TEXT = "testo formattato"  # **grassetto**, *corsivo*, [link](url)
+    INTEGER = "numero intero"
+    NUMBER = "numero"
+    PERCENT = "percentuale"
+    DATE = "data"
+    YES_NO = "si/no"
+    CHOICE = "scelta"
+    VALUE = "valore"  # kept as written and understood: 97,97% / 2.280 / in itinere
+    TARGET = "target"  # a target as written: >=80%, entro il 31/12/2021, si ...
+
+
+@attrs.frozen
+class Column:
+    """One column of a sheet, found by its header text in the first row."""
+
+    name: str
+    type: ColumnType
+    help: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    example: str = ""
+    # a column whose header carries a year, e.g. "Target 2020"; ``name`` is the prefix
+    per_year: bool = False
+
+    def matches(self, header: str) -> int | bool | None:
+        """For a per-year column, the year the header names (or None); else whether it matches."""
+        if self.per_year:
+            found = re.fullmatch(rf"{re.escape(self.name)}\s+(\d{{4}})", header.strip(), re.IGNORECASE)
+            return int(found.group(1)) if found else None
+        return header.strip().casefold() == self.name.casefold()
+
+
+@attrs.frozen
+class Sheet:
+    """One sheet: a table with a header row (row 1) and a record per row, or a list of fields."""
+
+    name: str
+    help: str
+    columns: tuple[Column, ...]
+    required: bool = False
+    # a "fields" sheet has two columns, Campo and Valore, one row per field
+    is_fields: bool = False
+
+    def column(self, name: str) -> Column:
+        return next(column for column in self.columns if column.name == name)
+
+
+PERSPECTIVES = (
+    "Tessuto economico locale",
+    "Processi interni",
+    "Innovazione, crescita e apprendimento",
+    "Economico-finanziaria",
+)
+INDICATOR_FLAGS = ("PIRA", "PARETO", "PIRA/PARETO", "PROG.INTEGR.FONDO", "AVANZAMENTO")
+UNITS = (
+    "Percentuale",
+    "numero in valore assoluto",
+    "data",
+    "giorni",
+    "rapporto",
+    "giudizio",
+    "euro",
+    "si/no",
+    "Valore",
+)
+INDICATOR_TYPES = (
+    "Indicatore di efficacia",
+    "Indicatore di efficienza",
+    "Indicatore di risultato",
+    "Indicatore di qualità erogata",
+    "Indicatore di outcome",
+    "Indicatore di utilizzo risorse",
+    "Indicatore di efficacia della spesa",
+    "STRUTTURA",
+    "EFFICACIA",
+    "EFFICIENZA",
+    "SALUTE ECONOMICA",
+    "Realizzazione fisica",
+    "Realizzazione finanziaria",
+    "Output",
+)
+DIRECTIONS = ("crescente", "decrescente")
+PLAN_KINDS = (
+    "piano-performance",
+    "pira",
+    "monitoraggio",
+    "relazione-performance",
+    "allegato-delibera",
+    "cruscotto",
+)
+REVISION_KINDS = (
+    "target rivisto",
+    "peso rivisto",
+    "indicatore inserito",
+    "indicatore eliminato",
+    "indicatore aggiornato",
+    "obiettivo inserito",
+    "obiettivo eliminato",
+)
+ACT_ORGANS = ("Giunta", "Consiglio", "Presidente", "Segretario generale", "Commissario")
+BLOCK_KINDS = ("paragrafo", "elenco", "titoletto", "nota", "tabella", "generato")
+TABLE_ROW_KINDS = ("titolo", "intestazione", "dati", "totale", "risultato", "sezione", "nota")
+TABLE_CELLS = 12
+
+_CODE_HELP = "codice breve e univoco, come stampato nel documento (es. B2, E1, I.2)"
+
+
+def _text(name: str, help: str, required: bool = False, example: str = "") -> Column:
+    return Column(name, ColumnType.TEXT, help, required=required, example=example)
+
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "Ente",
+        "Dati dell'ente: un campo per riga (colonna Campo) con il suo valore (colonna Valore).",
+        (
+            _text("Denominazione", "nome completo dell'ente", True, "Camera di Commercio di Pistoia"),
+            _text("Denominazione breve", "nome breve usato nel testo", example="CCIAA di Pistoia"),
+            _text("Logo", "nome del file immagine del logo, nella stessa cartella del workbook", example="logo.png"),
+            _text("Indirizzo", "sede legale", example="Corso Silvano Fedi 36, Pistoia"),
+            _text("Codice fiscale", "codice fiscale dell'ente"),
+            _text("Sito web", "indirizzo del sito istituzionale", example="https://www.pt.camcom.it"),
+            _text("Segretario generale", "nome del Segretario generale"),
+            _text("Presidente", "nome del Presidente"),
+        ),
+        required=True,
+        is_fields=True,
+    ),
+    Sheet(
+        "Piano",
+        "Il documento di pianificazione: un campo per riga (Campo, Valore).",
+        (
+            Column("Tipo", ColumnType.CHOICE, "tipo di documento principale del workbook", True, PLAN_KINDS, "piano-performance"),
+            _text("Titolo", "titolo del documento", True, "Piano della Performance 2020-2022"),
+            Column("Primo anno", ColumnType.INTEGER, "primo anno del periodo di pianificazione", True, example="2020"),
+            Column("Ultimo anno", ColumnType.INTEGER, "ultimo anno del periodo di pianificazione", True, example="2022"),
+            Column("Anno di riferimento", ColumnType.INTEGER, "anno a cui si riferisce il documento", True, example="2020"),
+            Column(
+                "Data di monitoraggio", ColumnType.DATE, "data della situazione rappresentata (monitoraggi)", example="30/09/2020"
+            ),
+            Column(
+                "Soglia di raggiungimento",
+                ColumnType.PERCENT,
+                "soglia oltre la quale un obiettivo è raggiunto (SMVP)",
+                example="80%",
+            ),
+            _text("Sottotitolo", "riga sotto il titolo in copertina"),
+            Column("Vision", ColumnType.RICH_TEXT, "la vision dell'ente, stampata in cima alla mappa strategica"),
+            Column("Illustrativo", ColumnType.YES_NO, "si se i dati sono illustrativi e non pubblicati"),
+            _text("Nota sui dati", "nota stampata sui dati (es. origine, carattere illustrativo)"),
+        ),
+        required=True,
+        is_fields=True,
+    ),
+    Sheet(
+        "Atti",
+        "Gli atti che hanno adottato o rivisto il piano (delibere di Giunta o di Consiglio).",
+        (
+            _text("Codice", "riferimento breve usato nelle altre schede", True, "GC-63-2020"),
+            Column("Organo", ColumnType.CHOICE, "organo che ha adottato l'atto", True, ACT_ORGANS, "Giunta"),
+            _text("Numero", "numero dell'atto", True, "63"),
+            Column("Data", ColumnType.DATE, "data dell'atto", True, example="09/09/2020"),
+            _text("Oggetto", "oggetto dell'atto", example="Revisione del Piano della Performance 2020-2022"),
+        ),
+    ),
+    Sheet(
+        "Organi",
+        "Gli organi dell'ente, nell'ordine in cui vanno presentati.",
+        (
+            _text("Organo", "nome dell'organo", True, "La Giunta"),
+            Column("Descrizione", ColumnType.RICH_TEXT, "ruolo e composizione"),
+        ),
+    ),
+    Sheet(
+        "Strutture",
+        "Aree, servizi e uffici dell'ente.",
+        (
+            _text("Codice", _CODE_HELP, True, "ASE"),
+            _text("Denominazione", "nome della struttura", True, "Area Sviluppo Economico"),
+            Column("Tipo", ColumnType.CHOICE, "livello della struttura", True, ("area", "servizio", "ufficio", "staff"), "area"),
+            _text("Struttura superiore", "codice della struttura di cui fa parte"),
+            _text("Responsabile", "nome o ruolo del responsabile"),
+        ),
+    ),
+    Sheet(
+        "Prospettive",
+        "Le prospettive della Balanced Scorecard, nell'ordine del documento.",
+        (
+            _text("Codice", _CODE_HELP, True, "TEL"),
+            Column("Denominazione", ColumnType.TEXT, "nome della prospettiva", True, PERSPECTIVES, "Tessuto economico locale"),
+            Column("Descrizione", ColumnType.RICH_TEXT, "descrizione della prospettiva"),
+        ),
+    ),
+    Sheet(
+        "Linee strategiche",
+        "Le linee strategiche di mandato (aree strategiche), con i benefici attesi.",
+        (
+            _text("Codice", _CODE_HELP, True, "A"),
+            _text("Denominazione", "nome della linea", True, "VALORIZZAZIONE ECONOMICA DEL TERRITORIO"),
+            _text("Prospettiva", "codice della prospettiva BSC", example="TEL"),
+            _text("Missione", "codice della missione (scheda Missioni), se la linea è classificata per missione", example="011"),
+            Column("Benefici attesi", ColumnType.RICH_TEXT, "benefici attesi, uno per riga (a capo nella cella)"),
+            Column(
+                "Nota non declinata", ColumnType.RICH_TEXT, "se la linea non è declinata in obiettivi, la frase che lo spiega"
+            ),
+        ),
+    ),
+    Sheet(
+        "Obiettivi strategici",
+        "Gli obiettivi strategici (ambiti strategici), ciascuno in una linea.",
+        (
+            _text("Codice", _CODE_HELP, True, "B2"),
+            _text("Linea", "codice della linea strategica", True, "B"),
+            _text("Denominazione", "nome dell'obiettivo", True, "Favorire l'internazionalizzazione"),
+            _text("Prospettiva", "codice della prospettiva BSC, se diversa da quella della linea"),
+            _text("Etichetta", "come stampare il codice, se diverso (es. I.2.); - per non stamparlo"),
+            Column("Descrizione", ColumnType.RICH_TEXT, "descrizione dell'obiettivo"),
+            Column(
+                "Nel cruscotto",
+                ColumnType.YES_NO,
+                "si se l'obiettivo ha indicatori nel cruscotto di ente (colorato nella mappa)",
+                example="si",
+            ),
+            Column("Note", ColumnType.RICH_TEXT, "nota stampata sotto l'obiettivo nel cruscotto"),
+        ),
+    ),
+    Sheet(
+        "Obiettivi operativi",
+        "Gli obiettivi operativi, ciascuno sotto un obiettivo strategico.",
+        (
+            _text("Codice", _CODE_HELP, True, "B.2.1"),
+            _text("Obiettivo strategico", "codice dell'obiettivo strategico", True, "B2"),
+            _text("Denominazione", "nome dell'obiettivo", True, "Esplorazione di nuovi mercati"),
+            _text("Etichetta", "come stampare il codice, se diverso; - per non stamparlo"),
+            _text("Strutture coinvolte", "strutture coinvolte, come stampate (es. Servizio Promozione economica, TRASVERSALE)"),
+            _text(
+                "Area", "codici delle strutture (aree) nelle cui schede di cascading compare, separati da virgola", example="ASE"
+            ),
+            Column(
+                "Nel cruscotto",
+                ColumnType.YES_NO,
+                "si se compare nel cruscotto di ente (3.2); no se solo nel cascading",
+                example="si",
+            ),
+            Column("Descrizione", ColumnType.RICH_TEXT, "descrizione dell'obiettivo"),
+        ),
+    ),
+    Sheet(
+        "Indicatori",
+        "Gli indicatori, ciascuno legato a un obiettivo operativo o strategico. "
+        "Le colonne 'Storico AAAA' e 'Target AAAA' si ripetono per ogni anno (es. Target 2020, Target 2021).",
+        (
+            _text("Codice", "codice univoco dell'indicatore nel workbook", True, "IND-B21-1"),
+            _text("Obiettivo", "codice dell'obiettivo (operativo o strategico) a cui l'indicatore appartiene", True, "B.2.1"),
+            Column("Flag", ColumnType.CHOICE, "classificazione dell'indicatore", choices=INDICATOR_FLAGS, example="PIRA"),
+            _text("Indicatore", "nome dell'indicatore", True, "Grado di utilizzo delle risorse"),
+            _text(
+                "Riferimento", "codice stampato nella riga dell'indicatore, se diverso dall'obiettivo (es. B.1.2, TRASVERSALE)"
+            ),
+            _text("Algoritmo", "formula di calcolo, come testo", example="Risorse prenotate/Risorse stanziate"),
+            _text("Descrizione tecnica", "descrizione tecnica (PIRA)"),
+            Column("Media cluster", ColumnType.VALUE, "media del cluster dimensionale (Pareto)", example="97,97%"),
+            Column(
+                "Storico",
+                ColumnType.VALUE,
+                "valore storico dell'anno indicato nell'intestazione",
+                per_year=True,
+                example="95,00%",
+            ),
+            Column("Peso", ColumnType.PERCENT, "peso dell'indicatore nel suo obiettivo", example="80%"),
+            Column(
+                "Target",
+                ColumnType.TARGET,
+                "target dell'anno indicato nell'intestazione, come scritto",
+                per_year=True,
+                example=">=80%",
+            ),
+            Column(
+                "Tipologia",
+                ColumnType.TEXT,
+                "tipologia dell'indicatore",
+                choices=INDICATOR_TYPES,
+                example="Indicatore di efficacia",
+            ),
+            Column("Unità di misura", ColumnType.TEXT, "unità di misura", choices=UNITS, example="Percentuale"),
+            _text("Fonte", "fonte del dato", example="Oracle/Con2"),
+            Column(
+                "Verso",
+                ColumnType.CHOICE,
+                "crescente se più alto è meglio, decrescente se più basso è meglio",
+                choices=DIRECTIONS,
+                example="crescente",
+            ),
+            _text("Owner", "servizio responsabile dell'indicatore"),
+            _text("Missione", "codice della missione (PIRA)", example="016"),
+            _text("Programma", "codice del programma nella missione (PIRA)", example="005"),
+            _text("Centro di responsabilità", "centro di responsabilità (PIRA)"),
+            Column(
+                "Cruscotto",
+                ColumnType.CHOICE,
+                "dove compare: ente (cruscotto 3.2), area (cascading 3.3) o entrambi",
+                choices=("ente", "area", "entrambi"),
+                example="ente",
+            ),
+            Column("Note", ColumnType.RICH_TEXT, "note stampate con l'indicatore"),
+        ),
+    ),
+    Sheet(
+        "Misurazioni",
+        "I valori misurati degli indicatori alle varie date (30/06, 30/09, 31/12 o altre).",
+        (
+            _text("Indicatore", "codice dell'indicatore", True, "IND-B21-1"),
+            Column("Data", ColumnType.DATE, "data della misurazione", True, example="30/06/2020"),
+            Column("Valore", ColumnType.VALUE, "valore misurato, come scritto", True, example="84%"),
+            Column(
+                "Raggiungimento manuale", ColumnType.PERCENT, "grado di raggiungimento stabilito a mano (target non misurabili)"
+            ),
+            Column("Note", ColumnType.RICH_TEXT, "nota sulla misurazione"),
+        ),
+    ),
+    Sheet(
+        "Revisioni",
+        "Le modifiche al piano: target o pesi rivisti, indicatori e obiettivi inseriti o eliminati.",
+        (
+            Column("Tipo", ColumnType.CHOICE, "tipo di modifica", True, REVISION_KINDS, "target rivisto"),
+            _text("Elemento", "codice dell'indicatore o dell'obiettivo modificato", True, "IND-B21-1"),
+            Column("Anno", ColumnType.INTEGER, "anno del target rivisto", example="2020"),
+            Column("Valore precedente", ColumnType.TEXT, "target o peso prima della revisione, come scritto"),
+            Column("Nuovo valore", ColumnType.TEXT, "target o peso dopo la revisione, come scritto", example="90%"),
+            _text("Atto", "codice dell'atto (scheda Atti) che ha deciso la modifica", True, "GC-63-2020"),
+            Column("Motivazione", ColumnType.RICH_TEXT, "motivazione della modifica"),
+            Column("Ridistribuisci pesi", ColumnType.YES_NO, "si se il peso dell'indicatore eliminato va ripartito sugli altri"),
+        ),
+    ),
+    Sheet(
+        "Missioni",
+        "Le missioni del bilancio dello Stato usate dalla classificazione PIRA.",
+        (
+            _text("Codice", "codice a tre cifre", True, "011"),
+            _text("Denominazione", "nome della missione", True, "Competitività e sviluppo delle imprese"),
+        ),
+    ),
+    Sheet(
+        "Programmi",
+        "I programmi di spesa di ciascuna missione, con il centro di responsabilità.",
+        (
+            _text("Missione", "codice della missione", True, "011"),
+            _text("Codice", "codice del programma (tre cifre)", True, "005"),
+            _text("Denominazione", "nome del programma", True, "Promozione e attuazione di politiche di sviluppo..."),
+            _text("Centro di responsabilità", "centro di responsabilità del programma"),
+        ),
+    ),
+    Sheet(
+        "Obiettivi PIRA",
+        "Il testo PIRA degli obiettivi, per ciascun programma in cui compaiono.",
+        (
+            _text("Obiettivo", "codice dell'obiettivo (strategico o operativo)", True, "B2"),
+            _text("Missione", "codice della missione", True, "016"),
+            _text("Programma", "codice del programma", True, "005"),
+            Column("Descrizione", ColumnType.RICH_TEXT, "descrizione dell'obiettivo nel PIRA"),
+            Column("Principali attività", ColumnType.RICH_TEXT, "principali attività e interventi"),
+            _text("Portatori di interesse", "stakeholder principali"),
+        ),
+    ),
+    Sheet(
+        "Programmi di budget",
+        "Il budget dei programmi del cascading: programma, azione, progetto o iniziativa, con oneri, investimenti e proventi.",
+        (
+            _text("Linea", "codice della linea strategica", True, "A"),
+            _text("Area", "codice della struttura (area) nella cui scheda compare", example="ASE"),
+            _text("Funzione camerale", "funzione camerale con il suo codice", example="TURISMO E CULTURA - 33003"),
+            _text(
+                "Programma",
+                "programma come stampato",
+                True,
+                "A.3 Azioni promozionali per la valorizzazione complessiva del territorio",
+            ),
+            _text("Azione", "obiettivo operativo o azione come stampato", example="A.3.4 - Realizzazione di iniziative dirette"),
+            _text(
+                "Progetto", "progetto o iniziativa (vuoto per un'azione senza progetti a budget)", example="Vetrina Toscana 2020"
+            ),
+            Column("Oneri promozionali", ColumnType.NUMBER, "euro; vuoto o - se nulla", example="15.000,00"),
+            Column("Investimenti", ColumnType.NUMBER, "euro; vuoto o - se nulla"),
+            Column("Proventi", ColumnType.NUMBER, "euro; vuoto o - se nulla", example="15.000,00"),
+            _text("Strutture coinvolte", "strutture coinvolte"),
+        ),
+    ),
+    Sheet(
+        "Totali di budget",
+        "I totali stampati nel documento, per programma o per linea, che pianodocs verifica sommando le righe.",
+        (
+            Column(
+                "Livello", ColumnType.CHOICE, "totale di un programma o di una linea", True, ("programma", "linea"), "programma"
+            ),
+            _text("Riferimento", "il programma (come nella scheda Programmi di budget) o il codice della linea", True),
+            Column("Oneri promozionali", ColumnType.NUMBER, "totale stampato"),
+            Column("Investimenti", ColumnType.NUMBER, "totale stampato"),
+            Column("Proventi", ColumnType.NUMBER, "totale stampato"),
+        ),
+    ),
+    Sheet(
+        "Fasi",
+        "Le fasi di un obiettivo per anno (diagramma di Gantt del monitoraggio).",
+        (
+            _text("Obiettivo", "codice dell'obiettivo", True, "P1"),
+            _text("Fase", "descrizione della fase", True, "Utilizzo spazi sede camerale"),
+            _text("Anni", "anni in cui la fase è attiva, separati da virgola", True, "2020, 2021, 2022"),
+        ),
+    ),
+    Sheet(
+        "Sezioni",
+        "I capitoli e paragrafi del documento, nell'ordine di stampa.",
+        (
+            _text("Chiave", "identificativo della sezione, usato nella scheda Testi", True, "1.1"),
+            _text("Numero", "numero stampato (vuoto per sezioni non numerate)", example="1.1"),
+            _text("Titolo", "titolo stampato", True, "Mission e principali attività"),
+            Column("Livello", ColumnType.INTEGER, "1 capitolo, 2 paragrafo, 3 sottoparagrafo", True, example="2"),
+            Column("Nel sommario", ColumnType.YES_NO, "si se compare nel sommario", example="si"),
+            _text("Documento", "tipo di documento in cui compare (vuoto: piano-performance)"),
+        ),
+    ),
+    Sheet(
+        "Testi",
+        "I blocchi di testo di ciascuna sezione, nell'ordine di stampa. "
+        "Nel testo: **grassetto**, *corsivo*, [testo](https://indirizzo).",
+        (
+            _text("Sezione", "chiave della sezione (scheda Sezioni)", True, "1.1"),
+            Column("Tipo", ColumnType.CHOICE, "tipo di blocco", True, BLOCK_KINDS, "paragrafo"),
+            Column(
+                "Contenuto",
+                ColumnType.RICH_TEXT,
+                "il testo; per 'elenco' una voce per riga; per 'tabella' il nome della tabella (scheda Tabelle); "
+                "per 'generato' il contenuto calcolato da inserire (mappa-strategica, cruscotto-ente, cascading:AREA, "
+                "progetti-fondo, scheda-segretario)",
+                True,
+            ),
+        ),
+    ),
+    Sheet(
+        "Tabelle",
+        "Tabelle libere stampate come sono (mappa degli stakeholder, personale, partecipate, bilancio...). "
+        "Le righe 'totale' vengono verificate: ogni numero deve essere la somma delle righe 'dati' sopra di esso.",
+        (
+            _text("Tabella", "nome della tabella, usato nella scheda Testi", True, "partecipate"),
+            Column("Tipo riga", ColumnType.CHOICE, "tipo di riga", True, TABLE_ROW_KINDS, "dati"),
+            *(Column(f"C{n}", ColumnType.TEXT, f"cella {n} della riga") for n in range(1, TABLE_CELLS + 1)),
+        ),
+    ),
+    Sheet(
+        "Scheda segretario",
+        "La scheda individuale del Segretario generale: obiettivi, pesi per prospettiva, target.",
+        (
+            _text("Prospettiva", "codice della prospettiva", True, "TEL"),
+            Column("Peso prospettiva", ColumnType.PERCENT, "peso della prospettiva nella scheda"),
+            _text("Obiettivo", "codice dell'obiettivo strategico", True, "E"),
+            Column("Peso obiettivo", ColumnType.PERCENT, "peso dell'obiettivo nella prospettiva", example="30%"),
+            _text("Azione", "azione o obiettivo operativo"),
+            _text("Indicatore", "indicatore come stampato", True, "Istituzione OCRI"),
+            Column("Peso", ColumnType.PERCENT, "peso dell'indicatore", example="100%"),
+            Column("Target", ColumnType.TARGET, "target come scritto", example="15/08/2020"),
+            _text("Riferimento", "codici o numeri di riferimento stampati a sinistra (es. E2 3 56)"),
+        ),
+    ),
+)
+
+SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}

@@ -1,0 +1,180 @@
+"""Turn raw cells into typed values by column type, collecting a located problem for each bad cell.
+
+One function per :class:`~pianodocs.schema.ColumnType`. A bad cell yields a
+problem with its sheet and cell reference and the value ``None``, so that every
+problem of a workbook is found in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from openpyxl.utils import get_column_letter
+
+from ..errors import Problem, Severity
+from ..schema import Column
+from ..values import (
+    Target,
+    Value,
+    format_date,
+    format_number,
+    parse_date,
+    parse_number,
+    parse_target,
+    parse_value,
+    value_from_date,
+    value_from_number,
+)
+from .reader import RawCell
+
+_HUNDRED = Decimal(100)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def cell_name(column_index: int, row: int) -> str:
+    """``(6, 12)`` → ``F12``; ``column_index`` counts from 1."""
+    return f"{get_column_letter(column_index)}{row}"
+
+
+class CellReader:
+    """Reads the cells of one sheet; ``problems`` gathers what was wrong."""
+
+    def __init__(self, sheet: str, problems: list[Problem]) -> None:
+        self.sheet = sheet
+        self.problems = problems
+
+    def problem(self, cell: str | None, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(self.sheet, cell, message, severity))
+
+    def read(self, column: Column, raw: RawCell, cell: str) -> object:
+        reader: Callable[[Column, RawCell, str], object] = getattr(self, f"_read_{column.type.name.lower()}")
+        return reader(column, raw, cell)
+
+    # --- one reader per column type -------------------------------------------------
+
+    def _read_text(self, column: Column, raw: RawCell, cell: str) -> str:
+        value = raw.value
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "si" if value else "no"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if isinstance(value, (int, float)):
+            return format_number(value)
+        if isinstance(value, dt.date):
+            return format_date(value)
+        return _CONTROL.sub("", str(value)).strip()
+
+    _read_rich_text = _read_text
+
+    def _read_integer(self, column: Column, raw: RawCell, cell: str) -> int | None:
+        value = raw.value
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            self.problem(cell, f"'{column.name}' deve essere un numero intero, non un valore si/no.")
+            return None
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        number = parse_number(str(value)) if isinstance(value, str) else None
+        if number is not None and number == number.to_integral_value():
+            return int(number)
+        self.problem(cell, f"'{column.name}' deve essere un numero intero: trovato «{_shown(value)}».")
+        return None
+
+    def _read_number(self, column: Column, raw: RawCell, cell: str) -> Decimal | None:
+        value = raw.value
+        if value is None or (isinstance(value, str) and value.strip() in ("", "-", "–")):
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return Decimal(str(value))
+        number = parse_number(str(value)) if isinstance(value, str) else None
+        if number is None:
+            self.problem(cell, f"'{column.name}' deve essere un numero (es. 28.063,95): trovato «{_shown(value)}».")
+        return number
+
+    def _read_percent(self, column: Column, raw: RawCell, cell: str) -> Decimal | None:
+        value = raw.value
+        if value is None or (isinstance(value, str) and value.strip() in ("", "-")):
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = Decimal(str(value))
+            # a cell formatted as percentage holds the fraction; a bare 30 means 30%
+            return number if "%" in raw.number_format or abs(number) <= 1 else number / _HUNDRED
+        parsed = parse_value(str(value)) if isinstance(value, str) else None
+        if parsed is not None and parsed.number is not None and parsed.out_of is None:
+            if parsed.text.endswith("%") or abs(parsed.number) <= 1:
+                return parsed.number
+            return parsed.number / _HUNDRED
+        self.problem(cell, f"'{column.name}' deve essere una percentuale (es. 30%): trovato «{_shown(value)}».")
+        return None
+
+    def _read_date(self, column: Column, raw: RawCell, cell: str) -> dt.date | None:
+        value = raw.value
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        date = parse_date(str(value)) if isinstance(value, str) else None
+        if date is None:
+            self.problem(cell, f"'{column.name}' deve essere una data gg/mm/aaaa: trovato «{_shown(value)}».")
+        return date
+
+    def _read_yes_no(self, column: Column, raw: RawCell, cell: str) -> bool | None:
+        value = raw.value
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            return value
+        folded = str(value).strip().casefold()
+        if folded in ("si", "sì", "s", "yes", "true", "vero", "x"):
+            return True
+        if folded in ("no", "n", "false", "falso"):
+            return False
+        self.problem(cell, f"'{column.name}' deve essere si oppure no: trovato «{_shown(value)}».")
+        return None
+
+    def _read_choice(self, column: Column, raw: RawCell, cell: str) -> str:
+        text = self._read_text(column, raw, cell)
+        if not text:
+            return ""
+        for choice in column.choices:
+            if choice.casefold() == text.casefold():
+                return choice
+        allowed = ", ".join(column.choices)
+        self.problem(cell, f"'{column.name}' non ammette «{_shown(text)}»: valori ammessi {allowed}.")
+        return ""
+
+    def _read_value(self, column: Column, raw: RawCell, cell: str) -> Value:
+        value = raw.value
+        if isinstance(value, bool):
+            return parse_value("si" if value else "no")
+        if isinstance(value, (int, float)):
+            return value_from_number(value, percent="%" in raw.number_format, decimals=_decimals(raw.number_format))
+        if isinstance(value, dt.date):
+            return value_from_date(value)
+        return parse_value(self._read_text(column, raw, cell))
+
+    def _read_target(self, column: Column, raw: RawCell, cell: str) -> Target:
+        return parse_target(self._read_value(column, raw, cell).text)
+
+
+def _decimals(number_format: str) -> int | None:
+    """Decimals shown by an Excel number format such as ``0.00%`` or ``#,##0.0``; None for General."""
+    found = re.search(r"\.(0+)", number_format)
+    if found:
+        return len(found.group(1))
+    return None if number_format == "General" else 0
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,304 @@
+"""Check the records of a workbook against each other: codes, references, weights, totals, plausibility.
+
+Every check adds located problems to one list; none stops at the first. Errors
+make the workbook unusable; warnings (an implausible target, weights that no
+longer sum to 100% after a revision) are reported and the plan still loads.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from statistics import median
+
+from ..errors import Problem, Severity
+from ..values import Target, TargetKind, Value, format_number, format_percent, parse_number
+from .records import Record
+
+_ONE = Decimal(1)
+_WEIGHT_TOLERANCE = Decimal("0.0001")
+_MONEY_TOLERANCE = Decimal("0.005")
+_IMPLAUSIBLE_RATIO = Decimal(50)
+GENERATED_CONTENT = ("mappa-strategica", "cruscotto-ente", "scheda-segretario", "progetti-fondo")
+INSERTED = ("indicatore inserito", "obiettivo inserito")
+
+
+def check_records(records: dict[str, list[Record]], problems: list[Problem]) -> None:
+    Checker(records, problems).run()
+
+
+class Checker:
+    def __init__(self, records: dict[str, list[Record]], problems: list[Problem]) -> None:
+        self.records = records
+        self.problems = problems
+
+    def error(self, record: Record, column: str | None, message: str) -> None:
+        self.problems.append(Problem(record.sheet, record.cell(column) if column else None, message))
+
+    def warning(self, record: Record, cell: str | None, message: str) -> None:
+        self.problems.append(Problem(record.sheet, cell, message, Severity.WARNING))
+
+    def run(self) -> None:
+        plan = self.records["Piano"][0] if self.records["Piano"] else None
+        if plan is not None:
+            self._check_years(plan)
+        codes = {
+            name: self._unique(name)
+            for name in ("Atti", "Strutture", "Prospettive", "Linee strategiche", "Missioni", "Indicatori")
+        }
+        codes["Sezioni"] = self._unique("Sezioni", "Chiave")
+        objectives = self._unique_objectives()
+        programmes = self._unique_programmes()
+        self._check_references(codes, objectives, programmes)
+        self._check_weights()
+        self._check_budget_totals()
+        self._check_table_totals()
+        self._check_texts(codes)
+        self._check_plausibility()
+
+    # --- codes ---------------------------------------------------------------------
+
+    def _unique(self, sheet: str, column: str = "Codice") -> set[str]:
+        seen: dict[str, Record] = {}
+        for record in self.records[sheet]:
+            code = record.text(column)
+            if not code:
+                continue
+            if code in seen:
+                self.error(record, column, f"Il codice '{code}' è già usato alla riga {seen[code].row}.")
+            else:
+                seen[code] = record
+        return set(seen)
+
+    def _unique_objectives(self) -> dict[str, str]:
+        """Objective code → 'strategico' or 'operativo'; the two share one set of codes."""
+        kinds: dict[str, str] = {}
+        rows: dict[str, Record] = {}
+        for sheet, kind in (("Obiettivi strategici", "strategico"), ("Obiettivi operativi", "operativo")):
+            for record in self.records[sheet]:
+                code = record.text("Codice")
+                if not code:
+                    continue
+                if code in kinds:
+                    other = rows[code]
+                    self.error(record, "Codice", f"Il codice '{code}' è già usato nel foglio '{other.sheet}', riga {other.row}.")
+                    continue
+                kinds[code] = kind
+                rows[code] = record
+        return kinds
+
+    def _unique_programmes(self) -> set[tuple[str, str]]:
+        seen: dict[tuple[str, str], Record] = {}
+        for record in self.records["Programmi"]:
+            key = (record.text("Missione"), record.text("Codice"))
+            if key in seen:
+                self.error(record, "Codice", f"Il programma {key[1]} della missione {key[0]} è già alla riga {seen[key].row}.")
+            seen[key] = record
+        return set(seen)
+
+    # --- references ----------------------------------------------------------------
+
+    def _refers(self, sheet: str, column: str, known: Iterable[str], target: str, split: bool = False) -> None:
+        known = set(known)
+        for record in self.records[sheet]:
+            text = record.text(column)
+            for code in (part.strip() for part in text.split(",")) if split else (text,):
+                if code and code not in known:
+                    self.error(record, column, f"'{column}' indica '{code}', che non esiste nel foglio '{target}'.")
+
+    def _check_references(self, codes: dict[str, set[str]], objectives: dict[str, str], programmes: set[tuple[str, str]]) -> None:
+        strategic = {code for code, kind in objectives.items() if kind == "strategico"}
+        self._refers("Linee strategiche", "Prospettiva", codes["Prospettive"], "Prospettive")
+        self._refers("Linee strategiche", "Missione", codes["Missioni"], "Missioni")
+        self._refers("Obiettivi strategici", "Linea", codes["Linee strategiche"], "Linee strategiche")
+        self._refers("Obiettivi strategici", "Prospettiva", codes["Prospettive"], "Prospettive")
+        self._refers("Obiettivi operativi", "Obiettivo strategico", strategic, "Obiettivi strategici")
+        self._refers("Obiettivi operativi", "Area", codes["Strutture"], "Strutture", split=True)
+        self._refers("Strutture", "Struttura superiore", codes["Strutture"], "Strutture")
+        self._refers("Indicatori", "Obiettivo", objectives, "Obiettivi strategici/operativi")
+        self._refers("Indicatori", "Missione", codes["Missioni"], "Missioni")
+        self._refers("Misurazioni", "Indicatore", codes["Indicatori"], "Indicatori")
+        self._refers("Revisioni", "Atto", codes["Atti"], "Atti")
+        self._refers("Revisioni", "Elemento", codes["Indicatori"] | set(objectives), "Indicatori/Obiettivi")
+        self._refers("Programmi", "Missione", codes["Missioni"], "Missioni")
+        self._refers("Obiettivi PIRA", "Obiettivo", objectives, "Obiettivi strategici/operativi")
+        self._refers("Obiettivi PIRA", "Missione", codes["Missioni"], "Missioni")
+        self._refers("Programmi di budget", "Linea", codes["Linee strategiche"], "Linee strategiche")
+        self._refers("Programmi di budget", "Area", codes["Strutture"], "Strutture")
+        self._refers("Fasi", "Obiettivo", objectives, "Obiettivi strategici/operativi")
+        self._refers("Testi", "Sezione", codes["Sezioni"], "Sezioni")
+        self._refers("Scheda segretario", "Prospettiva", codes["Prospettive"], "Prospettive")
+        self._refers("Scheda segretario", "Obiettivo", objectives, "Obiettivi strategici/operativi")
+        for sheet in ("Indicatori", "Obiettivi PIRA"):
+            for record in self.records[sheet]:
+                mission, programme = record.text("Missione"), record.text("Programma")
+                if programme and mission and mission in codes["Missioni"] and (mission, programme) not in programmes:
+                    self.error(
+                        record, "Programma", f"Il programma {programme} non esiste nella missione {mission} (foglio 'Programmi')."
+                    )
+                if programme and not mission:
+                    self.error(record, "Missione", "Manca la missione del programma indicato.")
+        for record in self.records["Fasi"]:
+            for part in record.text("Anni").split(","):
+                number = parse_number(part) if part.strip() else None
+                if part.strip() and (number is None or not 1900 <= number <= 2200):
+                    self.error(record, "Anni", f"'Anni' deve elencare anni separati da virgola: «{part.strip()}» non è un anno.")
+
+    def _check_years(self, plan: Record) -> None:
+        first, last, reference = (
+            plan.values.get("Primo anno"),
+            plan.values.get("Ultimo anno"),
+            plan.values.get("Anno di riferimento"),
+        )
+        if isinstance(first, int) and isinstance(last, int):
+            if last < first:
+                self.error(plan, "Ultimo anno", f"L'ultimo anno ({last}) precede il primo ({first}).")
+            elif last - first > 20:
+                self.error(plan, "Ultimo anno", f"Il periodo {first}-{last} è più lungo di 20 anni.")
+            if isinstance(reference, int) and not first <= reference <= last:
+                self.error(plan, "Anno di riferimento", f"L'anno di riferimento {reference} è fuori dal periodo {first}-{last}.")
+
+    # --- sums ----------------------------------------------------------------------
+
+    def _check_weights(self) -> None:
+        inserted = {record.text("Elemento") for record in self.records["Revisioni"] if record.text("Tipo") in INSERTED}
+        by_objective: dict[str, list[Record]] = defaultdict(list)
+        for record in self.records["Indicatori"]:
+            if record.text("Codice") not in inserted:
+                by_objective[record.text("Obiettivo")].append(record)
+        for objective, indicators in by_objective.items():
+            weights = [record.values.get("Peso") for record in indicators]
+            if not any(isinstance(weight, Decimal) for weight in weights):
+                continue
+            total = sum((weight for weight in weights if isinstance(weight, Decimal)), Decimal(0))
+            if abs(total - _ONE) > _WEIGHT_TOLERANCE:
+                first = indicators[0]
+                self.error(
+                    first,
+                    "Peso",
+                    f"I pesi degli indicatori dell'obiettivo {objective} sommano a {format_percent(total)} invece che al 100% "
+                    f"(righe {', '.join(str(record.row) for record in indicators)}).",
+                )
+
+    def _check_budget_totals(self) -> None:
+        amounts = ("Oneri promozionali", "Investimenti", "Proventi")
+        sums: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+        for record in self.records["Programmi di budget"]:
+            programme, line = sums[("programma", record.text("Programma"))], sums[("linea", record.text("Linea"))]
+            for amount in amounts:
+                value = record.values.get(amount)
+                if isinstance(value, Decimal):
+                    programme[amount] += value
+                    line[amount] += value
+        for record in self.records["Totali di budget"]:
+            key = (record.text("Livello"), record.text("Riferimento"))
+            if key not in sums and key[0] == "programma":
+                self.error(record, "Riferimento", f"Il programma «{key[1]}» non compare nel foglio 'Programmi di budget'.")
+                continue
+            for amount in amounts:
+                printed = record.values.get(amount)
+                computed = sums[key][amount] if key in sums else Decimal(0)
+                if isinstance(printed, Decimal) and abs(printed - computed) > _MONEY_TOLERANCE:
+                    self.error(
+                        record,
+                        amount,
+                        f"Il totale {amount.lower()} di {key[0]} «{key[1]}» è {format_number(printed, 2)}, "
+                        f"ma la somma delle righe è {format_number(computed, 2)}.",
+                    )
+
+    def _check_table_totals(self) -> None:
+        rows_by_table: dict[str, list[Record]] = defaultdict(list)
+        for record in self.records["Tabelle"]:
+            rows_by_table[record.text("Tabella")].append(record)
+        for name, rows in rows_by_table.items():
+            running: dict[int, Decimal] = defaultdict(Decimal)
+            counted = 0
+            for record in rows:
+                kind = record.text("Tipo riga")
+                cells = [_plain_cell(record.text(f"C{n}")) for n in range(1, 13)]
+                if kind == "dati":
+                    counted += 1
+                    for index, text in enumerate(cells):
+                        number = parse_number(text) if text not in ("", "-") else None
+                        if number is not None:
+                            running[index] += number
+                elif kind == "totale":
+                    for index, text in enumerate(cells):
+                        printed = parse_number(text) if text not in ("", "-") else None
+                        if printed is not None and counted and abs(printed - running[index]) > _MONEY_TOLERANCE:
+                            self.error(
+                                record,
+                                f"C{index + 1}",
+                                f"Nella tabella '{name}' il totale {text} non è la somma delle righe sopra "
+                                f"({format_number(running[index])}).",
+                            )
+                    running.clear()
+                    counted = 0
+                elif kind in ("intestazione", "sezione", "titolo"):
+                    running.clear()
+                    counted = 0
+
+    # --- texts ---------------------------------------------------------------------
+
+    def _check_texts(self, codes: dict[str, set[str]]) -> None:
+        tables = {record.text("Tabella") for record in self.records["Tabelle"]}
+        areas = codes["Strutture"]
+        for record in self.records["Testi"]:
+            kind, content = record.text("Tipo"), record.text("Contenuto").strip()
+            if kind == "tabella" and content not in tables:
+                self.error(record, "Contenuto", f"La tabella '{content}' non esiste nel foglio 'Tabelle'.")
+            if kind == "generato":
+                name, _, argument = content.partition(":")
+                if name == "cascading":
+                    if argument not in areas:
+                        self.error(
+                            record,
+                            "Contenuto",
+                            f"'cascading:{argument}': la struttura '{argument}' non esiste nel foglio 'Strutture'.",
+                        )
+                elif content not in GENERATED_CONTENT:
+                    allowed = ", ".join((*GENERATED_CONTENT, "cascading:AREA"))
+                    self.error(record, "Contenuto", f"Contenuto generato '{content}' sconosciuto: ammessi {allowed}.")
+
+    # --- plausibility --------------------------------------------------------------
+
+    def _check_plausibility(self) -> None:
+        """Warn of a target two orders of magnitude away from the indicator's own history (63% for 0,63%)."""
+        for record in self.records["Indicatori"]:
+            history = _history(record)
+            for year, target in sorted(record.per_year.get("Target", {}).items()):
+                threshold = _threshold(target)
+                if threshold is None or not threshold.number:
+                    continue
+                # compare like with like: a percentage with percentages, a number with numbers
+                references = [value for value in history if value.kind is threshold.kind]
+                if not references:
+                    continue
+                usual = Decimal(median(abs(value.number) for value in references if value.number is not None))
+                ratio = abs(threshold.number) / usual
+                if ratio >= _IMPLAUSIBLE_RATIO or ratio <= 1 / _IMPLAUSIBLE_RATIO:
+                    assert isinstance(target, Target)
+                    self.warning(
+                        record,
+                        record.per_year_cells["Target"][year],
+                        f"Target {year} «{target.text}» poco plausibile: i valori storici dell'indicatore sono "
+                        f"{', '.join(value.text for value in references)}. Controllare l'unità (es. 63% invece di 0,63%).",
+                    )
+
+
+def _plain_cell(text: str) -> str:
+    """A table cell without its emphasis markup: ``**38**`` → ``38``."""
+    return text.replace("**", "").replace("*", "").strip()
+
+
+def _history(record: Record) -> list[Value]:
+    """The cluster mean and the historic values of an indicator that are non-zero numbers."""
+    values = (record.values.get("Media cluster"), *record.per_year.get("Storico", {}).values())
+    return [value for value in values if isinstance(value, Value) and value.number]
+
+
+def _threshold(target: object) -> Value | None:
+    if isinstance(target, Target) and target.kind in (TargetKind.LEVEL, TargetKind.COMPARISON):
+        return target.threshold
+    return None

@@ -1,0 +1,328 @@
+"""Load a planning workbook into a :class:`~pianodocs.model.Plan`, or raise a ValidationError with every problem.
+
+The pipeline: check and read the file (:mod:`.reader`), type every cell
+(:mod:`.records`), cross-check the records (:mod:`.checks`), then build the
+frozen domain objects from values already known to be right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from ..errors import Problem, Severity, ValidationError
+from ..model import (
+    Act,
+    BudgetItem,
+    BudgetTotal,
+    Direction,
+    Entity,
+    FreeTable,
+    Indicator,
+    Measurement,
+    Mission,
+    OperationalObjective,
+    Organ,
+    Perspective,
+    Phase,
+    PiraObjectiveText,
+    Plan,
+    Programme,
+    Revision,
+    RevisionKind,
+    SecretaryCardRow,
+    Section,
+    StrategicLine,
+    StrategicObjective,
+    Structure,
+    TableRow,
+    TextBlock,
+)
+from ..schema import TABLE_CELLS
+from ..values import Target, Value
+from .checks import check_records
+from .reader import read_sheets
+from .records import Record, read_records
+
+T = TypeVar("T")
+
+
+def load_workbook(path: Path | str, warnings: list[Problem] | None = None) -> Plan:
+    """Read, validate and load the workbook at ``path``.
+
+    Raises :class:`ValidationError` listing every problem when the workbook has errors.
+    Warnings of a workbook that loads are appended to ``warnings`` when given.
+    """
+    problems: list[Problem] = []
+    records = read_records(read_sheets(Path(path)), problems)
+    check_records(records, problems)
+    if any(problem.severity is Severity.ERROR for problem in problems):
+        raise ValidationError(problems)
+    if warnings is not None:
+        warnings.extend(problems)
+    return build_plan(records)
+
+
+def build_plan(records: dict[str, list[Record]]) -> Plan:
+    entity = records["Ente"][0]
+    plan = records["Piano"][0]
+    threshold = plan.values.get("Soglia di raggiungimento")
+    return Plan(
+        entity=Entity(
+            name=entity.text("Denominazione"),
+            short_name=entity.text("Denominazione breve"),
+            logo=entity.text("Logo"),
+            address=entity.text("Indirizzo"),
+            tax_code=entity.text("Codice fiscale"),
+            website=entity.text("Sito web"),
+            secretary_general=entity.text("Segretario generale"),
+            president=entity.text("Presidente"),
+        ),
+        kind=plan.text("Tipo"),
+        title=plan.text("Titolo"),
+        first_year=_int(plan["Primo anno"]),
+        last_year=_int(plan["Ultimo anno"]),
+        reference_year=_int(plan["Anno di riferimento"]),
+        monitoring_date=plan.values.get("Data di monitoraggio"),  # type: ignore[arg-type]
+        threshold=threshold if isinstance(threshold, Decimal) else Decimal("0.8"),
+        subtitle=plan.text("Sottotitolo"),
+        vision=plan.text("Vision"),
+        illustrative=plan.values.get("Illustrativo") is True,
+        data_note=plan.text("Nota sui dati"),
+        acts=_each(records["Atti"], _act),
+        organs=_each(records["Organi"], lambda r: Organ(r.text("Organo"), r.text("Descrizione"))),
+        structures=_each(
+            records["Strutture"],
+            lambda r: Structure(
+                r.text("Codice"), r.text("Denominazione"), r.text("Tipo"), r.text("Struttura superiore"), r.text("Responsabile")
+            ),
+        ),
+        perspectives=_each(
+            records["Prospettive"], lambda r: Perspective(r.text("Codice"), r.text("Denominazione"), r.text("Descrizione"))
+        ),
+        lines=_each(records["Linee strategiche"], _line),
+        strategic_objectives=_each(records["Obiettivi strategici"], _strategic_objective),
+        operational_objectives=_each(records["Obiettivi operativi"], _operational_objective),
+        indicator_list=_each(records["Indicatori"], _indicator),
+        measurements=_each(records["Misurazioni"], _measurement),
+        revisions=_each(records["Revisioni"], _revision),
+        missions=_each(records["Missioni"], lambda r: Mission(r.text("Codice"), r.text("Denominazione"))),
+        programmes=_each(
+            records["Programmi"],
+            lambda r: Programme(
+                r.text("Missione"), r.text("Codice"), r.text("Denominazione"), r.text("Centro di responsabilità")
+            ),
+        ),
+        pira_texts=_each(records["Obiettivi PIRA"], _pira_text),
+        budget_items=_each(records["Programmi di budget"], _budget_item),
+        budget_totals=_each(records["Totali di budget"], _budget_total),
+        phases=_each(records["Fasi"], _phase),
+        sections=_each(records["Sezioni"], _section),
+        text_blocks=_each(records["Testi"], lambda r: TextBlock(r.text("Sezione"), r.text("Tipo"), r.text("Contenuto"))),
+        tables=_tables(records["Tabelle"]),
+        secretary_card=_each(records["Scheda segretario"], _secretary_row),
+    )
+
+
+def _each(records: list[Record], build: Callable[[Record], T]) -> tuple[T, ...]:
+    return tuple(build(record) for record in records)
+
+
+def _int(value: object) -> int:
+    assert isinstance(value, int), value
+    return value
+
+
+def _decimal(value: object) -> Decimal | None:
+    return value if isinstance(value, Decimal) else None
+
+
+def _optional_label(record: Record) -> str | None:
+    """An empty 'Etichetta' cell means 'print the code'; a lone '-' means 'print no code'."""
+    label = record.text("Etichetta")
+    if not label:
+        return None
+    return "" if label == "-" else label
+
+
+def _act(record: Record) -> Act:
+    return Act(record.text("Codice"), record.text("Organo"), record.text("Numero"), record["Data"], record.text("Oggetto"))  # type: ignore[arg-type]
+
+
+def _line(record: Record) -> StrategicLine:
+    benefits = tuple(line.strip().lstrip("-•").strip() for line in record.text("Benefici attesi").splitlines() if line.strip())
+    return StrategicLine(
+        record.text("Codice"),
+        record.text("Denominazione"),
+        record.text("Prospettiva"),
+        record.text("Missione"),
+        benefits,
+        record.text("Nota non declinata"),
+    )
+
+
+def _strategic_objective(record: Record) -> StrategicObjective:
+    return StrategicObjective(
+        code=record.text("Codice"),
+        line=record.text("Linea"),
+        name=record.text("Denominazione"),
+        perspective=record.text("Prospettiva"),
+        label=_optional_label(record),
+        description=record.text("Descrizione"),
+        in_dashboard=record.values.get("Nel cruscotto") is not False,
+        notes=record.text("Note"),
+    )
+
+
+def _operational_objective(record: Record) -> OperationalObjective:
+    areas = tuple(part.strip() for part in record.text("Area").split(",") if part.strip())
+    return OperationalObjective(
+        code=record.text("Codice"),
+        strategic_objective=record.text("Obiettivo strategico"),
+        name=record.text("Denominazione"),
+        label=_optional_label(record),
+        structures_involved=record.text("Strutture coinvolte"),
+        areas=areas,
+        in_dashboard=record.values.get("Nel cruscotto") is not False,
+        description=record.text("Descrizione"),
+    )
+
+
+def _indicator(record: Record) -> Indicator:
+    direction = record.text("Verso")
+    cluster = record.values.get("Media cluster")
+    history = {
+        year: value
+        for year, value in record.per_year.get("Storico", {}).items()
+        if isinstance(value, Value) and not value.is_empty
+    }
+    targets = {year: target for year, target in record.per_year.get("Target", {}).items() if isinstance(target, Target)}
+    return Indicator(
+        code=record.text("Codice"),
+        objective=record.text("Obiettivo"),
+        name=record.text("Indicatore"),
+        flag=record.text("Flag"),
+        reference=record.text("Riferimento"),
+        algorithm=record.text("Algoritmo"),
+        technical_description=record.text("Descrizione tecnica"),
+        cluster_mean=cluster if isinstance(cluster, Value) and not cluster.is_empty else None,
+        history=dict(sorted(history.items())),
+        weight=_decimal(record.values.get("Peso")),
+        targets=dict(sorted(targets.items())),
+        type=record.text("Tipologia"),
+        unit=record.text("Unità di misura"),
+        source=record.text("Fonte"),
+        direction=Direction(direction) if direction else None,
+        owner=record.text("Owner"),
+        mission=record.text("Missione"),
+        programme=record.text("Programma"),
+        responsibility_centre=record.text("Centro di responsabilità"),
+        dashboard=record.text("Cruscotto") or "ente",
+        notes=record.text("Note"),
+    )
+
+
+def _measurement(record: Record) -> Measurement:
+    value = record["Valore"]
+    assert isinstance(value, Value)
+    return Measurement(
+        record.text("Indicatore"),
+        record["Data"],  # type: ignore[arg-type]
+        value,
+        _decimal(record.values.get("Raggiungimento manuale")),
+        record.text("Note"),
+    )
+
+
+def _revision(record: Record) -> Revision:
+    year = record.values.get("Anno")
+    return Revision(
+        kind=RevisionKind(record.text("Tipo")),
+        element=record.text("Elemento"),
+        act=record.text("Atto"),
+        year=year if isinstance(year, int) else None,
+        previous=record.text("Valore precedente"),
+        new=record.text("Nuovo valore"),
+        motivation=record.text("Motivazione"),
+        respread_weights=record.values.get("Ridistribuisci pesi") is True,
+    )
+
+
+def _pira_text(record: Record) -> PiraObjectiveText:
+    return PiraObjectiveText(
+        record.text("Obiettivo"),
+        record.text("Missione"),
+        record.text("Programma"),
+        record.text("Descrizione"),
+        record.text("Principali attività"),
+        record.text("Portatori di interesse"),
+    )
+
+
+def _budget_item(record: Record) -> BudgetItem:
+    return BudgetItem(
+        line=record.text("Linea"),
+        programme=record.text("Programma"),
+        project=record.text("Progetto"),
+        area=record.text("Area"),
+        function=record.text("Funzione camerale"),
+        action=record.text("Azione"),
+        promotional_costs=_decimal(record.values.get("Oneri promozionali")) or Decimal(0),
+        investments=_decimal(record.values.get("Investimenti")) or Decimal(0),
+        revenues=_decimal(record.values.get("Proventi")) or Decimal(0),
+        structures_involved=record.text("Strutture coinvolte"),
+    )
+
+
+def _budget_total(record: Record) -> BudgetTotal:
+    return BudgetTotal(
+        record.text("Livello"),
+        record.text("Riferimento"),
+        _decimal(record.values.get("Oneri promozionali")),
+        _decimal(record.values.get("Investimenti")),
+        _decimal(record.values.get("Proventi")),
+    )
+
+
+def _phase(record: Record) -> Phase:
+    years = tuple(int(part) for part in (p.strip() for p in record.text("Anni").split(",")) if part.isdigit())
+    return Phase(record.text("Obiettivo"), record.text("Fase"), years)
+
+
+def _section(record: Record) -> Section:
+    level = record.values.get("Livello")
+    return Section(
+        key=record.text("Chiave"),
+        title=record.text("Titolo"),
+        level=level if isinstance(level, int) else 1,
+        number=record.text("Numero"),
+        in_summary=record.values.get("Nel sommario") is True,
+        document=record.text("Documento"),
+    )
+
+
+def _tables(records: list[Record]) -> tuple[FreeTable, ...]:
+    rows: dict[str, list[TableRow]] = {}
+    for record in records:
+        cells = [record.text(f"C{n}") for n in range(1, TABLE_CELLS + 1)]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.setdefault(record.text("Tabella"), []).append(TableRow(record.text("Tipo riga"), tuple(cells)))
+    return tuple(FreeTable(name, tuple(table_rows)) for name, table_rows in rows.items())
+
+
+def _secretary_row(record: Record) -> SecretaryCardRow:
+    target = record.values.get("Target")
+    return SecretaryCardRow(
+        perspective=record.text("Prospettiva"),
+        objective=record.text("Obiettivo"),
+        indicator=record.text("Indicatore"),
+        perspective_weight=_decimal(record.values.get("Peso prospettiva")),
+        objective_weight=_decimal(record.values.get("Peso obiettivo")),
+        action=record.text("Azione"),
+        weight=_decimal(record.values.get("Peso")),
+        target=target if isinstance(target, Target) else None,
+        reference=record.text("Riferimento"),
+    )

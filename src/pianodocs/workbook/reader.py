@@ -1,0 +1,190 @@
+"""Open a workbook file safely and read its sheets as raw rows of cells.
+
+Before openpyxl sees a byte, the file is checked: that it is an .xlsx (not an
+.xls, an encrypted file, a Word document or an OpenDocument file), that its zip
+is whole, that it does not expand beyond a bounded size, and that no XML part
+declares a DTD or entities. Reading is bounded too: at most ``MAX_CELLS`` cells,
+and a run of empty rows ends a sheet. Every refusal is one Italian sentence.
+This module knows nothing of the workbook's format or of the domain model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import defusedxml.ElementTree as safe_xml
+from defusedxml import DefusedXmlException
+
+from ..errors import Problem, ValidationError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 150
+MAX_CELLS = 2_000_000
+MAX_COLUMNS = 64
+EMPTY_ROWS_ENDING_A_SHEET = 500
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@attrs.frozen
+class RawCell:
+    """A cell as found: its value (str, int, float, bool, datetime or None) and its number format."""
+
+    value: object
+    number_format: str = "General"
+
+
+@attrs.frozen
+class RawSheet:
+    name: str
+    # (row number, cells) for every non-empty row, header included
+    rows: tuple[tuple[int, tuple[RawCell, ...]], ...]
+    hidden: bool = False
+
+
+def _refuse(message: str) -> ValidationError:
+    return ValidationError([Problem(None, None, message)])
+
+
+def check_file(path: Path) -> None:
+    """Refuse, with one clear message, a file that is not a safe, whole .xlsx workbook."""
+    if not path.exists():
+        raise _refuse(f"Il file {path} non esiste.")
+    if path.is_dir():
+        raise _refuse(f"{path} è una cartella, non un file .xlsx.")
+    size = path.stat().st_size
+    if size == 0:
+        raise _refuse("Il file è vuoto.")
+    if size > MAX_FILE_BYTES:
+        raise _refuse(f"Il file è troppo grande ({size // (1024 * 1024)} MB; il limite è {MAX_FILE_BYTES // (1024 * 1024)} MB).")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+        if head == _OLE2_MAGIC:
+            handle.seek(0)
+            content = handle.read(min(size, 4 * 1024 * 1024))
+            if "EncryptionInfo".encode("utf-16-le") in content:
+                raise _refuse(
+                    "Il file è protetto da password: aprirlo in Excel o LibreOffice, togliere la password e salvarlo di nuovo come .xlsx."
+                )
+            raise _refuse(
+                "Il file è nel vecchio formato Excel 97-2003 (.xls): aprirlo in Excel o LibreOffice e salvarlo come cartella di lavoro .xlsx."
+            )
+    if not head.startswith(_ZIP_MAGIC):
+        raise _refuse("Il file non è una cartella di lavoro Excel (.xlsx): il suo contenuto non è nel formato atteso.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_archive(archive)
+    except zipfile.BadZipFile as error:
+        raise _refuse(
+            "Il file .xlsx è danneggiato o incompleto (archivio zip non leggibile): salvarlo di nuovo da Excel o LibreOffice."
+        ) from error
+    except (EOFError, OSError) as error:
+        raise _refuse("Il file .xlsx è danneggiato o incompleto: salvarlo di nuovo da Excel o LibreOffice.") from error
+
+
+def _check_archive(archive: zipfile.ZipFile) -> None:
+    members = archive.infolist()
+    names = {member.filename for member in members}
+    if "word/document.xml" in names:
+        raise _refuse("Il file è un documento Word rinominato, non una cartella di lavoro Excel (.xlsx).")
+    if "ppt/presentation.xml" in names:
+        raise _refuse("Il file è una presentazione PowerPoint rinominata, non una cartella di lavoro Excel (.xlsx).")
+    if "mimetype" in names and "content.xml" in names:
+        raise _refuse("Il file è un foglio OpenDocument (.ods): salvarlo come cartella di lavoro Excel (.xlsx).")
+    if "xl/workbook.xml" not in names:
+        raise _refuse("Il file è un archivio zip ma non una cartella di lavoro Excel (.xlsx).")
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise _refuse(
+            f"Il file si espande a {total // (1024 * 1024)} MB una volta decompresso, oltre il limite di "
+            f"{MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB: non viene letto."
+        )
+    for member in members:
+        if member.file_size > 1024 * 1024 and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+            raise _refuse("Il file contiene dati compressi in modo anomalo (possibile 'zip bomb'): non viene letto.")
+    bad = archive.testzip()
+    if bad is not None:
+        raise _refuse(f"Il file .xlsx è danneggiato: la parte {bad} non è leggibile.")
+    for member in members:
+        if member.filename.endswith((".xml", ".rels", ".vml")):
+            _check_xml_part(archive, member.filename)
+
+
+def _check_xml_part(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a part that declares a DTD or entities (XXE, 'billion laughs'); reads only up to the root element."""
+    with archive.open(name) as stream:
+        try:
+            for _event, _element in safe_xml.iterparse(stream, events=("start",), forbid_dtd=True):
+                break  # a DTD can only stand before the root element: nothing further to check
+        except DefusedXmlException as error:
+            raise _refuse(
+                "Il file contiene dichiarazioni XML non ammesse (DTD o entità) e non viene letto per sicurezza."
+            ) from error
+        except safe_xml.ParseError as error:
+            raise _refuse(f"Il file .xlsx è danneggiato: la parte {name} non è XML valido.") from error
+
+
+def read_sheets(path: Path) -> dict[str, RawSheet]:
+    """Every sheet of the workbook, as raw rows, after :func:`check_file`."""
+    from openpyxl import load_workbook  # only this module uses openpyxl to read
+
+    check_file(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a malformed file
+        raise _refuse(
+            f"Il file .xlsx non è leggibile ({type(error).__name__}): salvarlo di nuovo da Excel o LibreOffice."
+        ) from error
+    sheets: dict[str, RawSheet] = {}
+    budget = _CellBudget()
+    try:
+        for worksheet in workbook.worksheets:
+            rows = tuple(_read_rows(worksheet, budget))
+            hidden = getattr(worksheet, "sheet_state", "visible") != "visible"
+            sheets[worksheet.title] = RawSheet(worksheet.title, rows, hidden)
+    except ValidationError:
+        raise
+    except Exception as error:
+        raise _refuse(f"Il file .xlsx è danneggiato e non può essere letto ({type(error).__name__}).") from error
+    finally:
+        workbook.close()
+    return sheets
+
+
+class _CellBudget:
+    def __init__(self) -> None:
+        self.used = 0
+
+    def spend(self, count: int, sheet: str) -> None:
+        self.used += count
+        if self.used > MAX_CELLS:
+            raise _refuse(
+                f"Il workbook è troppo grande: la lettura si è fermata al foglio '{sheet}' dopo {MAX_CELLS:,} celle "
+                "(limite di sicurezza). Togliere righe o colonne non necessarie.".replace(",", ".")
+            )
+
+
+def _read_rows(worksheet: object, budget: _CellBudget) -> Iterator[tuple[int, tuple[RawCell, ...]]]:
+    empty_run = 0
+    for index, row in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):  # type: ignore[attr-defined]
+        budget.spend(len(row), worksheet.title)  # type: ignore[attr-defined]
+        cells = tuple(RawCell(_plain(cell.value), getattr(cell, "number_format", "General") or "General") for cell in row)
+        if all(cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()) for cell in cells):
+            empty_run += 1
+            if empty_run >= EMPTY_ROWS_ENDING_A_SHEET:
+                return
+            continue
+        empty_run = 0
+        yield index, cells
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
