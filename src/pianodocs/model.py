@@ -330,9 +330,12 @@ class SecretaryCardRow:
     reference: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Plan:
     """The root: an ente's plan for some years, with its tree, indicators, measurements and texts."""
+
+    def __repr__(self) -> str:
+        return f"<Plan {self.title!r} of {self.entity.name!r}: {len(self.indicator_list)} indicators>"
 
     entity: Entity
     kind: str

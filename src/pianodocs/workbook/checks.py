@@ -265,11 +265,16 @@ class Checker:
 
     def _check_plausibility(self) -> None:
         """Warn of a target two orders of magnitude away from the indicator's own history (63% for 0,63%)."""
+        revised = {
+            (record.text("Elemento"), record.values.get("Anno"))
+            for record in self.records["Revisioni"]
+            if record.text("Tipo") == "target rivisto"
+        }
         for record in self.records["Indicatori"]:
             history = _history(record)
             for year, target in sorted(record.per_year.get("Target", {}).items()):
                 threshold = _threshold(target)
-                if threshold is None or not threshold.number:
+                if threshold is None or not threshold.number or (record.text("Codice"), year) in revised:
                     continue
                 # compare like with like: a percentage with percentages, a number with numbers
                 references = [value for value in history if value.kind is threshold.kind]

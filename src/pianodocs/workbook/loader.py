@@ -198,7 +198,7 @@ def _indicator(record: Record) -> Indicator:
         for year, value in record.per_year.get("Storico", {}).items()
         if isinstance(value, Value) and not value.is_empty
     }
-    targets = {year: target for year, target in record.per_year.get("Target", {}).items() if isinstance(target, Target)}
+    targets = {year: target for year, target in record.per_year.get("Target", {}).items() if isinstance(target, Target) and target.text}
     return Indicator(
         code=record.text("Codice"),
         objective=record.text("Obiettivo"),
