@@ -20,7 +20,6 @@ Transcription choices:
   the strategic map, follows the mappa-strategica block as a paragraph.
 """
 
-# ruff: noqa: E501  (verbatim text and table rows, one per line)
 # fmt: off
 
 from __future__ import annotations
