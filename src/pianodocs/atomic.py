@@ -7,6 +7,7 @@ file behind and never corrupts an existing one.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -20,6 +21,8 @@ from .errors import OutputError
 def atomic_output(path: Path | str) -> Iterator[Path]:
     """Yield a temporary path to write to; on success it replaces ``path``, on failure it is removed."""
     target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{target} è una cartella: indicare il nome del file da scrivere.")
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -28,7 +31,7 @@ def atomic_output(path: Path | str) -> Iterator[Path]:
     except PermissionError as error:
         raise OutputError(f"Non è possibile scrivere nella cartella {folder}: permesso negato.") from error
     except OSError as error:
-        raise OutputError(f"Non è possibile scrivere nella cartella {folder}: {error.strerror}.") from error
+        raise OutputError(f"Non è possibile scrivere nella cartella {folder}: {_reason(error)}.") from error
     os.close(handle)
     temporary = Path(temporary_name)
     try:
@@ -36,7 +39,23 @@ def atomic_output(path: Path | str) -> Iterator[Path]:
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise OutputError(f"Scrittura di {target} non riuscita: {error.strerror or error}.") from error
+        raise OutputError(f"Scrittura di {target} non riuscita: {_reason(error)}.") from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+_REASONS = {
+    errno.ENOSPC: "disco pieno",
+    errno.EDQUOT: "quota del disco esaurita",
+    errno.EACCES: "permesso negato",
+    errno.EPERM: "operazione non permessa",
+    errno.EROFS: "file system in sola lettura",
+    errno.EISDIR: "la destinazione è una cartella",
+    errno.ENOENT: "cartella inesistente",
+}
+
+
+def _reason(error: OSError) -> str:
+    """The cause of an OS error in Italian (the system's own text is English)."""
+    return _REASONS.get(error.errno or 0, f"errore di sistema {error.errno}")

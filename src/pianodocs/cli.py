@@ -30,6 +30,8 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _ItalianFormatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
+        self._positionals.title = "argomenti"
+        self._optionals.title = "opzioni"
         self.add_argument("-h", "--help", action="help", help="mostra questo aiuto ed esce")
 
     def error(self, message: str) -> NoReturn:
@@ -38,8 +40,9 @@ class _Parser(argparse.ArgumentParser):
             .replace("unrecognized arguments", "argomenti non riconosciuti")
             .replace("invalid choice", "scelta non valida")
             .replace("choose from", "scegliere tra")
+            .replace("expected one argument", "richiede un valore")  # before "argument", which it contains
             .replace("argument", "argomento")
-            .replace("expected one argument", "richiede un valore")
+            .replace("invalid int value", "numero intero non valido")
         )
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: errore: {translated}\n")

@@ -38,13 +38,14 @@ class Act:
     code: str
     organ: str
     number: str
-    date: dt.date
+    date: dt.date | None
     subject: str = ""
 
     @property
     def citation(self) -> str:
         """``deliberazione della Giunta n. 63 del 9 settembre 2020``."""
-        return f"deliberazione {_organ_article(self.organ)} n. {self.number} del {format_date(self.date, 'long')}"
+        date = f" del {format_date(self.date, 'long')}" if self.date else ""
+        return f"deliberazione {_organ_article(self.organ)} n. {self.number}{date}"
 
 
 def _organ_article(organ: str) -> str:
@@ -242,6 +243,8 @@ class PiraObjectiveText:
     description: str = ""
     main_activities: str = ""
     stakeholders: str = ""
+    title: str = ""
+    budget: Value | None = None
 
 
 @attrs.frozen

@@ -198,7 +198,9 @@ def _indicator(record: Record) -> Indicator:
         for year, value in record.per_year.get("Storico", {}).items()
         if isinstance(value, Value) and not value.is_empty
     }
-    targets = {year: target for year, target in record.per_year.get("Target", {}).items() if isinstance(target, Target) and target.text}
+    targets = {
+        year: target for year, target in record.per_year.get("Target", {}).items() if isinstance(target, Target) and target.text
+    }
     return Indicator(
         code=record.text("Codice"),
         objective=record.text("Obiettivo"),
@@ -251,6 +253,7 @@ def _revision(record: Record) -> Revision:
 
 
 def _pira_text(record: Record) -> PiraObjectiveText:
+    budget = record.values.get("Budget")
     return PiraObjectiveText(
         record.text("Obiettivo"),
         record.text("Missione"),
@@ -258,6 +261,8 @@ def _pira_text(record: Record) -> PiraObjectiveText:
         record.text("Descrizione"),
         record.text("Principali attività"),
         record.text("Portatori di interesse"),
+        title=record.text("Denominazione"),
+        budget=budget if isinstance(budget, Value) and not budget.is_empty else None,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,7 +64,11 @@ def check_file(path: Path) -> None:
         raise _refuse("Il file è vuoto.")
     if size > MAX_FILE_BYTES:
         raise _refuse(f"Il file è troppo grande ({size // (1024 * 1024)} MB; il limite è {MAX_FILE_BYTES // (1024 * 1024)} MB).")
-    with path.open("rb") as handle:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise _refuse(f"Il file {path} non può essere letto: {error.strerror or error}.") from error
+    with handle:
         head = handle.read(8)
         if head == _OLE2_MAGIC:
             handle.seek(0)
@@ -84,8 +89,12 @@ def check_file(path: Path) -> None:
         raise _refuse(
             "Il file .xlsx è danneggiato o incompleto (archivio zip non leggibile): salvarlo di nuovo da Excel o LibreOffice."
         ) from error
-    except (EOFError, OSError) as error:
+    except (EOFError, OSError, zlib.error) as error:  # zlib.error: a member's compressed data is garbled
         raise _refuse("Il file .xlsx è danneggiato o incompleto: salvarlo di nuovo da Excel o LibreOffice.") from error
+    except (NotImplementedError, RuntimeError) as error:  # zipfile: unknown compression method, password-encrypted member
+        raise _refuse(
+            "Il file .xlsx usa una compressione o una cifratura non supportata: salvarlo di nuovo da Excel o LibreOffice senza password."
+        ) from error
 
 
 def _check_archive(archive: zipfile.ZipFile) -> None:
@@ -164,9 +173,10 @@ class _CellBudget:
     def spend(self, count: int, sheet: str) -> None:
         self.used += count
         if self.used > MAX_CELLS:
+            limit = f"{MAX_CELLS:,}".replace(",", ".")  # Italian grouping; the sheet name is left as written
             raise _refuse(
-                f"Il workbook è troppo grande: la lettura si è fermata al foglio '{sheet}' dopo {MAX_CELLS:,} celle "
-                "(limite di sicurezza). Togliere righe o colonne non necessarie.".replace(",", ".")
+                f"Il workbook è troppo grande: la lettura si è fermata al foglio '{sheet}' dopo {limit} celle "
+                "(limite di sicurezza). Togliere righe o colonne non necessarie."
             )
 
 
