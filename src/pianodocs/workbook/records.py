@@ -31,6 +31,8 @@ class Record:
     # per-year columns: column name → year → value
     per_year: dict[str, dict[int, object]] = attrs.field(factory=dict)
     per_year_cells: dict[str, dict[int, str]] = attrs.field(factory=dict)
+    # columns whose cell was unreadable (already reported): not reported again as missing
+    invalid: set[str] = attrs.field(factory=set)
 
     def __getitem__(self, name: str) -> object:
         return self.values[name]
@@ -84,11 +86,14 @@ def _read_fields(sheet: Sheet, raw: RawSheet, reader: CellReader) -> list[Record
             continue
         seen.add(column.name)
         location = cell_name(2, row_number)
+        before = len(reader.problems)
         record.values[column.name] = reader.read(column, cells[1] if len(cells) > 1 else _EMPTY, location)
         record.cells[column.name] = location
+        if len(reader.problems) > before:
+            record.invalid.add(column.name)
     for column in sheet.columns:
         missing = column.name not in record.values or record.values[column.name] in (None, "")
-        if column.required and missing:
+        if column.required and missing and column.name not in record.invalid:
             where = record.cells.get(column.name)
             reader.problem(where, f"Manca il campo obbligatorio '{column.name}'.")
         record.values.setdefault(column.name, None)
@@ -127,7 +132,10 @@ def _read_table(sheet: Sheet, raw: RawSheet, reader: CellReader) -> list[Record]
         for index, column, year in layout:
             location = cell_name(index, row_number)
             raw_cell = cells[index - 1] if index - 1 < len(cells) else _EMPTY
+            before = len(reader.problems)
             value = reader.read(column, raw_cell, location)
+            if len(reader.problems) > before:
+                record.invalid.add(column.name)
             if year is not None:
                 record.per_year.setdefault(column.name, {})[year] = value
                 record.per_year_cells.setdefault(column.name, {})[year] = location
@@ -142,7 +150,12 @@ def _read_table(sheet: Sheet, raw: RawSheet, reader: CellReader) -> list[Record]
             if column.per_year:
                 continue
             record.values.setdefault(column.name, None)
-            if column.required and column.name in found and not _filled(record.values[column.name]):
+            if (
+                column.required
+                and column.name in found
+                and column.name not in record.invalid
+                and not _filled(record.values[column.name])
+            ):
                 reader.problem(record.cells.get(column.name), f"'{column.name}' è obbligatorio.")
         records.append(record)
     return records
