@@ -1,0 +1,1 @@
+"""Backends: render a view-model Document to PDF (WeasyPrint) or DOCX (docxtpl)."""

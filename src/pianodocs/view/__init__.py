@@ -1,0 +1,1 @@
+"""View models: what each document shows, as plain data for the DOCX and PDF backends."""

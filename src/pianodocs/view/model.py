@@ -1,0 +1,169 @@
+"""The view model: a document as plain data, built once per document kind and walked by both backends.
+
+A :class:`Document` is a cover, metadata and a flat sequence of blocks (headings,
+paragraphs, lists, tables, figures, page breaks, the table of contents). Tables
+carry their own layout: rows of cells with spans, bands and styles, column
+widths, orientation. The DOCX and the PDF backend render the same view model, so
+the two formats never disagree. Nothing here knows the workbook or a template
+engine.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+@attrs.frozen
+class Run:
+    """A piece of text with one style: ``**bold**``, ``*italic*``, ``[link](url)`` in workbook text."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str = ""
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph. ``style``: ``body``, ``note`` (small print), ``small-heading`` (a bold lead-in line), ``center``."""
+
+    runs: tuple[Run, ...]
+    style: str = "body"
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@attrs.frozen
+class BulletList:
+    items: tuple[tuple[Run, ...], ...]
+
+
+@attrs.frozen
+class Heading:
+    """A heading; ``anchor`` is unique in the document (for the TOC and links)."""
+
+    title: str
+    level: int
+    anchor: str
+    number: str = ""
+    in_summary: bool = True
+
+    @property
+    def text(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+class CellStyle(enum.Enum):
+    """How a cell looks; each backend maps these to CSS classes and Word shading/fonts."""
+
+    NORMAL = "normal"
+    HEADER = "header"  # column headings: dark band, white bold text
+    BAND = "band"  # hierarchy bands: LINEA STRATEGICA, Prospettiva BSC
+    SUBBAND = "subband"  # lower level of the hierarchy: obiettivo strategico / operativo
+    HIGHLIGHT = "highlight"  # PROG.INTEGR.FONDO rows: yellow
+    TOTAL = "total"  # totals: bold
+    MUTED = "muted"  # eliminated indicators, notes
+    GREEN = "green"  # reached
+    RED = "red"  # not reached
+
+
+class Align(enum.Enum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+
+
+@attrs.frozen
+class Cell:
+    runs: tuple[Run, ...] = ()
+    colspan: int = 1
+    rowspan: int = 1
+    style: CellStyle = CellStyle.NORMAL
+    align: Align = Align.LEFT
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@attrs.frozen
+class Row:
+    cells: tuple[Cell, ...]
+    # a row that must stay with the next one (a band above its first data row)
+    keep_with_next: bool = False
+
+
+@attrs.frozen
+class Table:
+    """A table: ``header`` rows repeat on every page; ``widths`` are relative column widths (sum ~100)."""
+
+    header: tuple[Row, ...]
+    body: tuple[Row, ...]
+    widths: tuple[float, ...]
+    caption: str = ""
+    landscape: bool = False
+    # ``small`` for dense tables such as the cruscotto
+    size: str = "normal"
+    name: str = ""
+
+    @property
+    def column_count(self) -> int:
+        return len(self.widths)
+
+
+@attrs.frozen
+class Figure:
+    """A drawing: SVG markup (vector, for the PDF; converted to PNG for the DOCX), with alt text."""
+
+    svg: str
+    alt: str
+    caption: str = ""
+    width_mm: float = 170
+    height_mm: float = 120
+    landscape: bool = False
+
+
+@attrs.frozen
+class PageBreak:
+    pass
+
+
+@attrs.frozen
+class TableOfContents:
+    """The SOMMARIO: the headings with ``in_summary``, with page numbers filled by each backend."""
+
+    title: str = "SOMMARIO"
+
+
+Block = Heading | Paragraph | BulletList | Table | Figure | PageBreak | TableOfContents
+
+
+@attrs.frozen
+class Cover:
+    entity: str
+    title: str
+    subtitle: str = ""
+    logo: str = ""  # path of the logo image, already checked to exist, or empty
+    note: str = ""  # e.g. "Dati illustrativi"
+
+
+@attrs.frozen
+class Document:
+    """One document to render: metadata, cover, blocks in order."""
+
+    title: str
+    author: str
+    subject: str
+    cover: Cover
+    blocks: tuple[Block, ...]
+    language: str = "it-IT"
+    # printed at the top of every page (e.g. "Allegato alla deliberazione G.C. n. 63 ...")
+    running_header: str = ""
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        return tuple(block for block in self.blocks if isinstance(block, Heading))

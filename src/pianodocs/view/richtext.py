@@ -1,0 +1,42 @@
+"""Turn the light markup of workbook text (``**bold**``, ``*italic*``, ``[text](url)``) into runs.
+
+Workbook text is data: anything that is not this markup is kept literally
+(angle brackets, braces, ampersands), and only http(s) and mailto links are kept
+as links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Run
+
+_TOKEN = re.compile(
+    r"\*\*(?P<bold>.+?)\*\*|(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*(?![\w*])|\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]*)\)"
+)
+_SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
+
+
+def runs(text: str) -> tuple[Run, ...]:
+    """Runs of ``text``; unmatched markers stay as they are."""
+    result: list[Run] = []
+    position = 0
+    for found in _TOKEN.finditer(text):
+        if found.start() > position:
+            result.append(Run(text[position : found.start()]))
+        if found.group("bold") is not None:
+            result.extend(Run(run.text, bold=True, italic=run.italic, link=run.link) for run in runs(found.group("bold")))
+        elif found.group("italic") is not None:
+            result.append(Run(found.group("italic"), italic=True))
+        else:
+            url = found.group("url")
+            result.append(Run(found.group("label"), link=url if _SAFE_LINK.fullmatch(url) else ""))
+        position = found.end()
+    if position < len(text):
+        result.append(Run(text[position:]))
+    return tuple(result)
+
+
+def plain(text: str) -> tuple[Run, ...]:
+    """One run with the text exactly as it is (no markup interpreted)."""
+    return (Run(text),) if text else ()
