@@ -23,9 +23,13 @@ ensure_venv() {
   fi
   local stamp="$VENV/.pianodocs-installed-$extras"
   if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
-    echo "Installo pianodocs e le sue dipendenze ..."
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[$extras]"
+    echo "Installo pianodocs e le sue dipendenze (registro in $VENV/pip.log) ..."
+    if ! { "$VENV/bin/python" -m pip install --upgrade pip &&
+           "$VENV/bin/python" -m pip install -e "$ROOT[$extras]"; } > "$VENV/pip.log" 2>&1; then
+      tail -n 30 "$VENV/pip.log" >&2
+      echo "Installazione non riuscita: vedere $VENV/pip.log" >&2
+      return 1
+    fi
     touch "$stamp"
   fi
 }
