@@ -1,0 +1,1 @@
+"""Document kinds: one module per kind builds its view model from a Plan."""

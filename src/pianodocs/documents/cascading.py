@@ -1,0 +1,157 @@
+"""The cascading sheets of the Piano (002, section 3.3): per area, from strategic lines to operational objectives.
+
+For one area: per strategic line, a box with its perspective, name and benefici
+attesi; per strategic objective, the table of operational objectives with their
+indicators, targets and structures; then the line's programme budget, with
+totals per programme and per line computed from the items (the loader has
+already checked them against the totals the workbook prints).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ..model import BudgetItem, Indicator, OperationalObjective, Plan, StrategicLine
+from ..view.model import Align, Block, Cell, CellStyle, Row, Table
+from ..view.richtext import runs
+from .common import amount, cell, number_cell
+
+_AMOUNTS = ("promotional_costs", "investments", "revenues")
+
+
+def cascading_blocks(plan: Plan, area: str) -> list[Block]:
+    objectives = [o for o in plan.operational_objectives if area in o.areas]
+    perspectives = {p.code: p.name for p in plan.perspectives}
+    strategic = {o.code: o for o in plan.strategic_objectives}
+    blocks: list[Block] = []
+    for line in plan.lines:
+        in_line = [
+            o for o in objectives if o.strategic_objective in strategic and strategic[o.strategic_objective].line == line.code
+        ]
+        budget = [item for item in plan.budget_items if item.line == line.code and item.area in ("", area)]
+        if not in_line and not budget:
+            continue
+        blocks.extend(_line_box(line, perspectives.get(line.perspective, "")))
+        for code in dict.fromkeys(o.strategic_objective for o in in_line):
+            blocks.append(_objective_box(strategic[code].name))
+            blocks.append(_objectives_table(plan, [o for o in in_line if o.strategic_objective == code]))
+        if budget:
+            blocks.append(budget_table(line, budget))
+    return blocks
+
+
+def _line_box(line: StrategicLine, perspective: str) -> list[Block]:
+    rows = [
+        Row((cell("Prospettiva BSC", CellStyle.BAND), cell(perspective.upper(), CellStyle.BAND))),
+        Row((cell("Linee Strategiche di Mandato", CellStyle.SUBBAND), cell(f"{line.code}: {line.name}", CellStyle.SUBBAND))),
+    ]
+    blocks: list[Block] = [Table((), tuple(rows), (25, 75), name=f"linea-{line.code}")]
+    if line.expected_benefits:
+        blocks.append(
+            Table(
+                (),
+                (
+                    Row(
+                        (
+                            cell("Benefici Attesi", CellStyle.SUBBAND),
+                            Cell(runs("\n".join(f"• {b}" for b in line.expected_benefits))),
+                        )
+                    ),
+                ),
+                (25, 75),
+            )
+        )
+    return blocks
+
+
+def _objective_box(name: str) -> Table:
+    return Table((), (Row((cell("Obiettivo strategico", CellStyle.SUBBAND), cell(name, CellStyle.SUBBAND))),), (25, 75))
+
+
+def _objectives_table(plan: Plan, objectives: Sequence[OperationalObjective]) -> Table:
+    year = plan.reference_year
+    header = Row(
+        tuple(
+            cell(text, CellStyle.HEADER, align=Align.CENTER)
+            for text in ("Obiettivo operativo", "Valenza informativa", "Indicatore", f"Target {year}", "Strutture coinvolte")
+        )
+    )
+    body: list[Row] = []
+    for objective in objectives:
+        indicators = [i for i in plan.indicators if i.objective == objective.code and i.dashboard in ("area", "entrambi")]
+        label = f"{objective.printed_code} - {objective.name}" if objective.printed_code else objective.name
+        if not indicators:
+            body.append(Row((cell(label), cell(""), cell(""), cell(""), cell(objective.structures_involved))))
+            continue
+        span = len(indicators)
+        for index, indicator in enumerate(indicators):
+            cells: list[Cell] = []
+            if index == 0:
+                cells.append(cell(label, rowspan=span))
+            cells.extend(_indicator_cells(indicator, year))
+            if index == 0:
+                cells.append(cell(objective.structures_involved, rowspan=span))
+            body.append(Row(tuple(cells)))
+    return Table((header,), tuple(body), (24, 20, 30, 10, 16), name="cascading-obiettivi")
+
+
+def _indicator_cells(indicator: Indicator, year: int) -> list[Cell]:
+    target = indicator.target(year)
+    return [cell(indicator.name), cell(indicator.algorithm), number_cell(target.text if target else "")]
+
+
+def budget_table(line: StrategicLine, items: Sequence[BudgetItem]) -> Table:
+    """The programme budget of one line: function, programme, action, project, amounts; totals per programme and line."""
+    header = (
+        Row(
+            (
+                cell("FUNZIONI CAMERALI", CellStyle.HEADER, rowspan=2),
+                cell("Programmi", CellStyle.HEADER, rowspan=2),
+                cell("Obiettivo operativo/azioni", CellStyle.HEADER, rowspan=2),
+                cell("Progetti/Iniziative", CellStyle.HEADER, rowspan=2),
+                cell("Budget", CellStyle.HEADER, colspan=3, align=Align.CENTER),
+            )
+        ),
+        Row(
+            tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in ("Oneri promozionali", "Investimenti", "Proventi"))
+        ),
+    )
+    body: list[Row] = []
+    line_total = dict.fromkeys(_AMOUNTS, Decimal(0))
+    for programme in dict.fromkeys(item.programme for item in items):
+        rows = [item for item in items if item.programme == programme]
+        programme_total = dict.fromkeys(_AMOUNTS, Decimal(0))
+        for index, item in enumerate(rows):
+            cells: list[Cell] = []
+            if index == 0 or item.function != rows[index - 1].function:
+                cells.append(cell(item.function, rowspan=_run(rows, index, "function")))
+            if index == 0:
+                cells.append(cell(programme, rowspan=len(rows)))
+            if index == 0 or item.action != rows[index - 1].action:
+                cells.append(cell(item.action, rowspan=_run(rows, index, "action")))
+            cells.append(cell(item.project))
+            for name in _AMOUNTS:
+                value: Decimal = getattr(item, name)
+                programme_total[name] += value
+                cells.append(number_cell(amount(value)))
+            body.append(Row(tuple(cells)))
+        code = programme.split(" ", 1)[0].rstrip(".-")
+        body.append(Row((cell(f"Totale Programma {code}.", CellStyle.TOTAL, colspan=4), *_totals(programme_total))))
+        for name in _AMOUNTS:
+            line_total[name] += programme_total[name]
+    body.append(Row((cell(f"TOTALE LINEA STRATEGICA {line.code}", CellStyle.TOTAL, colspan=4), *_totals(line_total))))
+    return Table(header, tuple(body), (14, 20, 22, 20, 8, 8, 8), landscape=False, size="small", name=f"budget-{line.code}")
+
+
+def _run(rows: Sequence[BudgetItem], start: int, field: str) -> int:
+    """How many rows from ``start`` share the value of ``field`` (for a merged cell)."""
+    value = getattr(rows[start], field)
+    count = 1
+    while start + count < len(rows) and getattr(rows[start + count], field) == value:
+        count += 1
+    return count
+
+
+def _totals(values: dict[str, Decimal]) -> list[Cell]:
+    return [number_cell(amount(values[name]), CellStyle.TOTAL) for name in _AMOUNTS]

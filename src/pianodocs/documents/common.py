@@ -1,0 +1,157 @@
+"""Pieces every document kind shares: narrative sections, free tables, cells and Italian amounts.
+
+A document module asks for the blocks of a section (its heading and text
+blocks, with generated content supplied by the caller) or turns a free table
+of the workbook into a view-model table. Nothing here decides a document's
+overall layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+
+from ..model import FreeTable, Plan, Section
+from ..values import format_number
+from ..view.model import Align, Block, BulletList, Cell, CellStyle, Heading, Paragraph, Row, Run, Table
+from ..view.richtext import plain, runs
+
+# a free table wider than this many columns goes on a landscape page
+LANDSCAPE_COLUMNS = 8
+MERGE_LEFT = "<<"
+_NUMERIC = re.compile(r"^[-+]?(€\s*)?[\d.]+(,\d+)?\s*%?$")
+
+Generator = Callable[[str], Sequence[Block]]
+
+
+def cell(
+    text: str,
+    style: CellStyle = CellStyle.NORMAL,
+    colspan: int = 1,
+    rowspan: int = 1,
+    align: Align = Align.LEFT,
+    markup: bool = False,
+) -> Cell:
+    """A cell; workbook text is printed literally unless ``markup`` asks for **bold**/*italic*/links."""
+    return Cell(runs(text) if markup else plain(text), colspan=colspan, rowspan=rowspan, style=style, align=align)
+
+
+def number_cell(text: str, style: CellStyle = CellStyle.NORMAL) -> Cell:
+    return cell(text, style, align=Align.RIGHT)
+
+
+def amount(value: Decimal) -> str:
+    """Amounts as in the chambers' budget tables: ``27.500,00``, and ``-`` for zero."""
+    return "-" if value == 0 else format_number(value, 2)
+
+
+def heading(section: Section) -> Heading:
+    return Heading(section.title, section.level, anchor=anchor(section.key), number=section.number, in_summary=section.in_summary)
+
+
+def anchor(key: str) -> str:
+    return "sez-" + re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-")
+
+
+def section_blocks(plan: Plan, section: Section, generate: Generator) -> list[Block]:
+    """The heading of ``section`` and its text blocks; 'generato' blocks are produced by ``generate``."""
+    blocks: list[Block] = [heading(section)]
+    for block in plan.text_blocks:
+        if block.section != section.key:
+            continue
+        if block.kind == "paragrafo":
+            blocks.append(Paragraph(runs(block.content)))
+        elif block.kind == "titoletto":
+            blocks.append(Paragraph(runs(block.content), style="small-heading"))
+        elif block.kind == "nota":
+            blocks.append(Paragraph(runs(block.content), style="note"))
+        elif block.kind == "elenco":
+            items = [line.strip().lstrip("-•").strip() for line in block.content.splitlines() if line.strip()]
+            blocks.append(BulletList(tuple(runs(item) for item in items)))
+        elif block.kind == "tabella":
+            table = plan.table(block.content.strip())
+            if table is not None:
+                blocks.append(free_table(table))
+        elif block.kind == "generato":
+            blocks.extend(generate(block.content.strip()))
+    return blocks
+
+
+def sections_of(plan: Plan, document: str) -> list[Section]:
+    """The sections meant for ``document`` (an empty 'Documento' column means the Piano della Performance)."""
+    return [section for section in plan.sections if (section.document or "piano-performance") == document]
+
+
+# --- free tables ---------------------------------------------------------------------------------
+
+_ROW_STYLES = {
+    "intestazione": CellStyle.HEADER,
+    "totale": CellStyle.TOTAL,
+    "risultato": CellStyle.TOTAL,
+    "sezione": CellStyle.SUBBAND,
+    "nota": CellStyle.MUTED,
+}
+
+
+def free_table(table: FreeTable) -> Table:
+    """A free table printed as it is: 'intestazione' rows repeat on each page, '<<' merges into the left cell."""
+    columns = max((len(row.cells) for row in table.rows if row.kind not in ("titolo", "nota")), default=1)
+    caption = " ".join(_cell_text(c) for row in table.rows if row.kind == "titolo" for c in row.cells if c)
+    header: list[Row] = []
+    body: list[Row] = []
+    for row in table.rows:
+        if row.kind == "titolo":
+            continue
+        if row.kind == "nota":
+            body.append(Row((cell(" ".join(c for c in row.cells if c), CellStyle.MUTED, colspan=columns, markup=True),)))
+            continue
+        style = _ROW_STYLES.get(row.kind, CellStyle.NORMAL)
+        cells = _merged(list(row.cells) + [""] * (columns - len(row.cells)), style)
+        (header if row.kind == "intestazione" and not body else body).append(Row(tuple(cells)))
+    return Table(
+        tuple(header),
+        tuple(body),
+        _widths(table, columns),
+        caption=caption,
+        landscape=columns >= LANDSCAPE_COLUMNS,
+        name=table.name,
+    )
+
+
+def _merged(texts: list[str], style: CellStyle) -> list[Cell]:
+    cells: list[Cell] = []
+    for text in texts:
+        if text == MERGE_LEFT and cells:
+            last = cells[-1]
+            cells[-1] = Cell(last.runs, colspan=last.colspan + 1, rowspan=last.rowspan, style=last.style, align=last.align)
+            continue
+        shown = "" if text == MERGE_LEFT else text
+        align = Align.RIGHT if _NUMERIC.match(_cell_text(shown)) else (Align.CENTER if shown == "●" else Align.LEFT)
+        cells.append(cell(shown, style, align=align, markup=True))
+    return cells
+
+
+def _cell_text(text: str) -> str:
+    return text.replace("**", "").replace("*", "").strip()
+
+
+def _widths(table: FreeTable, columns: int) -> tuple[float, ...]:
+    longest = [4.0] * columns
+    for row in table.rows:
+        if row.kind in ("titolo", "nota"):
+            continue
+        for index, text in enumerate(row.cells[:columns]):
+            if text != MERGE_LEFT:
+                longest[index] = max(longest[index], min(len(_cell_text(text)), 60))
+    return proportional(longest)
+
+
+def proportional(weights: Iterable[float]) -> tuple[float, ...]:
+    values = list(weights)
+    total = sum(values) or 1.0
+    return tuple(round(100 * value / total, 2) for value in values)
+
+
+def texts(items: Iterable[str]) -> tuple[Run, ...]:
+    return tuple(Run(text) for text in items)

@@ -1,0 +1,150 @@
+"""The cruscotto di Ente of the Piano (002, section 3.2): the indicators grouped by the BSC tree.
+
+One landscape table with 002's columns (flag, indicatore, codice, algoritmo,
+media cluster, history years, peso, a target column per year of the plan,
+tipologia, unità, fonte), the hierarchy shown by bands: prospettiva → linea →
+obiettivo strategico → obiettivo operativo. PROG.INTEGR.FONDO rows are yellow.
+Year columns follow the plan's years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Indicator, Plan, StrategicLine, StrategicObjective
+from ..values import format_percent
+from ..view.model import Align, CellStyle, Row, Table
+from .common import cell, number_cell
+
+
+def dashboard_indicators(plan: Plan) -> list[Indicator]:
+    return [indicator for indicator in plan.indicators if indicator.dashboard in ("ente", "entrambi")]
+
+
+def history_years(indicators: Sequence[Indicator], plan: Plan) -> list[int]:
+    """The history years shown: those any indicator has, before the plan's first year."""
+    return sorted({year for indicator in indicators for year in indicator.history if year < plan.first_year})
+
+
+def cruscotto_table(plan: Plan) -> Table:
+    indicators = dashboard_indicators(plan)
+    past = history_years(indicators, plan)
+    years = list(plan.years)
+    headers = ["", "INDICATORE", "Codice", "ALGORITMO", "Media cluster"]
+    headers += [f"Valore ottenuto {year}" if year == past[-1] else str(year) for year in past]
+    headers += ["Peso"] + [f"Target {year}" for year in years] + ["Tipologia indicatore", "Unità di misura", "Fonte"]
+    columns = len(headers)
+    widths = [6.5, 13, 4.5, 15, 5.5] + [5.0] * len(past) + [4] + [5.5] * len(years) + [8, 6.5, 6.5]
+    header = Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in headers))
+    body: list[Row] = []
+    by_objective: dict[str, list[Indicator]] = {}
+    for indicator in indicators:
+        by_objective.setdefault(indicator.objective, []).append(indicator)
+    for perspective, lines in _lines_by_perspective(plan):
+        if perspective:
+            body.append(
+                Row(
+                    (cell("Prospettiva BSC", CellStyle.BAND, 2), cell(perspective.upper(), CellStyle.BAND, columns - 2)),
+                    keep_with_next=True,
+                )
+            )
+        for line in lines:
+            body.extend(_line_rows(plan, line, by_objective, columns, past, years))
+    return Table((header,), tuple(body), tuple(widths), caption="", landscape=True, size="small", name="cruscotto-ente")
+
+
+def _lines_by_perspective(plan: Plan) -> list[tuple[str, list[StrategicLine]]]:
+    groups: list[tuple[str, list[StrategicLine]]] = []
+    names = {perspective.code: perspective.name for perspective in plan.perspectives}
+    for perspective in plan.perspectives:
+        lines = [line for line in plan.lines if line.perspective == perspective.code]
+        if lines:
+            groups.append((names[perspective.code], lines))
+    orphans = [line for line in plan.lines if line.perspective not in names]
+    if orphans:
+        groups.append(("", orphans))
+    return groups
+
+
+def _line_rows(
+    plan: Plan, line: StrategicLine, by_objective: dict[str, list[Indicator]], columns: int, past: list[int], years: list[int]
+) -> list[Row]:
+    strategic = [o for o in plan.strategic_objectives if o.line == line.code and _has_indicators(plan, o, by_objective)]
+    if not strategic and not line.not_declined_note:
+        return []
+    rows = [
+        Row(
+            (
+                cell(line.code, CellStyle.BAND),
+                cell("LINEA STRATEGICA DI MANDATO", CellStyle.BAND, 2),
+                cell(line.name, CellStyle.BAND, columns - 3),
+            ),
+            keep_with_next=True,
+        )
+    ]
+    if line.not_declined_note and not strategic:
+        rows.append(Row((cell(line.not_declined_note, CellStyle.MUTED, columns, markup=True),)))
+    for objective in strategic:
+        rows.append(
+            Row(
+                (
+                    cell(line.code, CellStyle.SUBBAND),
+                    cell("Ambito strategico/Obiettivo strategico", CellStyle.SUBBAND, 2),
+                    cell(objective.printed_code, CellStyle.SUBBAND),
+                    cell(objective.name, CellStyle.SUBBAND, columns - 4),
+                ),
+                keep_with_next=True,
+            )
+        )
+        rows.extend(_indicator_rows(by_objective.get(objective.code, []), columns, past, years, objective.code))
+        for operational in (o for o in plan.operational_objectives if o.strategic_objective == objective.code and o.in_dashboard):
+            label = f"{operational.printed_code} - {operational.name}" if operational.printed_code else operational.name
+            rows.append(
+                Row(
+                    (
+                        cell("", CellStyle.SUBBAND),
+                        cell("Obiettivo operativo", CellStyle.SUBBAND, 2),
+                        cell(label, CellStyle.SUBBAND, columns - 3),
+                    ),
+                    keep_with_next=True,
+                )
+            )
+            rows.extend(_indicator_rows(by_objective.get(operational.code, []), columns, past, years, operational.code))
+        if objective.notes:
+            rows.append(Row((cell(objective.notes, CellStyle.MUTED, columns, markup=True),)))
+    return rows
+
+
+def _has_indicators(plan: Plan, objective: StrategicObjective, by_objective: dict[str, list[Indicator]]) -> bool:
+    if objective.code in by_objective:
+        return True
+    return any(o.code in by_objective for o in plan.operational_objectives if o.strategic_objective == objective.code)
+
+
+def _indicator_rows(
+    indicators: list[Indicator], columns: int, past: list[int], years: list[int], objective_code: str
+) -> list[Row]:
+    rows: list[Row] = []
+    notes: list[str] = []
+    for indicator in indicators:
+        style = CellStyle.HIGHLIGHT if indicator.funds_incentive else CellStyle.NORMAL
+        history = [indicator.history[year].text if year in indicator.history else "" for year in past]
+        targets = [indicator.targets[year].text if year in indicator.targets else "" for year in years]
+        cells = [
+            cell(indicator.flag, style),
+            cell(indicator.name, style),
+            cell(indicator.reference or objective_code, style),
+            cell(indicator.algorithm, style),
+            number_cell(indicator.cluster_mean.text if indicator.cluster_mean else "", style),
+            *(number_cell(text, style) for text in history),
+            number_cell(format_percent(indicator.weight) if indicator.weight is not None else "", style),
+            *(number_cell(text, style) for text in targets),
+            cell(indicator.type, style),
+            cell(indicator.unit, style),
+            cell(indicator.source, style),
+        ]
+        rows.append(Row(tuple(cells)))
+        if indicator.notes and indicator.notes not in notes:
+            notes.append(indicator.notes)
+    rows.extend(Row((cell(f"Nota: {note}", CellStyle.MUTED, columns, markup=True),)) for note in notes)
+    return rows

@@ -1,0 +1,142 @@
+"""The Piano della Performance (002): cover, SOMMARIO, the narrative sections and the generated parts.
+
+The document follows the workbook's sections in order; the 'generato' blocks
+place the strategic map, the cruscotto di Ente, the cascading sheets of each
+area and the Segretario generale's card where the workbook says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..model import Plan
+from ..values import format_percent
+from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Paragraph, Row, Table, TableOfContents
+from ..view.richtext import plain
+from .cascading import cascading_blocks
+from .common import cell, number_cell, section_blocks, sections_of
+from .cruscotto_ente import cruscotto_table
+from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
+
+KIND = "piano-performance"
+
+
+def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
+    blocks: list[Block] = [TableOfContents(), PageBreak()]
+    for section in sections_of(plan, KIND):
+        if section.level == 1 and len(blocks) > 2:
+            blocks.append(PageBreak())
+        blocks.extend(section_blocks(plan, section, lambda name: generated(plan, name)))
+    if not plan.sections:
+        blocks.extend(generated(plan, "cruscotto-ente"))
+    logo = _logo(plan, workbook_folder)
+    return Document(
+        title=plan.title,
+        author=plan.entity.name,
+        subject=f"Piano della Performance {plan.first_year}-{plan.last_year}",
+        cover=Cover(
+            entity=plan.entity.name,
+            title="PIANO DELLA PERFORMANCE",
+            subtitle=f"{plan.first_year}-{plan.last_year}",
+            logo=logo,
+            note=plan.data_note if plan.illustrative else "",
+        ),
+        blocks=tuple(blocks),
+    )
+
+
+def generated(plan: Plan, name: str) -> Sequence[Block]:
+    if name == "mappa-strategica":
+        svg = strategic_map_svg(plan)
+        width = 250.0
+        return [
+            Figure(
+                svg,
+                alt=strategic_map_alt(plan),
+                caption="Mappa strategica",
+                width_mm=width,
+                height_mm=map_height_mm(svg, width),
+                landscape=True,
+            )
+        ]
+    if name == "cruscotto-ente":
+        return [cruscotto_table(plan)]
+    if name.startswith("cascading:"):
+        return cascading_blocks(plan, name.partition(":")[2])
+    if name == "scheda-segretario":
+        return [secretary_card(plan)]
+    return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+
+
+def secretary_card(plan: Plan) -> Table:
+    year = plan.reference_year
+    header = Row(
+        tuple(
+            cell(text, CellStyle.HEADER, align=Align.CENTER)
+            for text in ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {year}", f"% Realizzazione {year}")
+        )
+    )
+    perspectives = {p.code: p.name for p in plan.perspectives}
+    objectives = {o.code: o for o in (*plan.strategic_objectives, *plan.operational_objectives)}
+    body: list[Row] = []
+    last_perspective = last_objective = None
+    for row in plan.secretary_card:
+        if row.perspective != last_perspective:
+            weight = format_percent(row.perspective_weight) if row.perspective_weight is not None else ""
+            body.append(
+                Row(
+                    (
+                        cell("Prospettiva", CellStyle.BAND),
+                        cell(perspectives.get(row.perspective, row.perspective).upper(), CellStyle.BAND, 2),
+                        number_cell(weight, CellStyle.BAND),
+                        cell("", CellStyle.BAND, 2),
+                    ),
+                    keep_with_next=True,
+                )
+            )
+            last_perspective, last_objective = row.perspective, None
+        if row.objective != last_objective:
+            objective = objectives.get(row.objective)
+            name = objective.name if objective else row.objective
+            weight = format_percent(row.objective_weight) if row.objective_weight is not None else ""
+            body.append(
+                Row(
+                    (
+                        cell(row.objective, CellStyle.SUBBAND),
+                        cell(name, CellStyle.SUBBAND, 2),
+                        number_cell(weight, CellStyle.SUBBAND),
+                        cell("", CellStyle.SUBBAND, 2),
+                    ),
+                    keep_with_next=True,
+                )
+            )
+            last_objective = row.objective
+        body.append(
+            Row(
+                (
+                    cell(row.reference),
+                    cell(row.action),
+                    cell(row.indicator),
+                    number_cell(format_percent(row.weight) if row.weight is not None else ""),
+                    number_cell(row.target.text if row.target else ""),
+                    number_cell(""),
+                )
+            )
+        )
+    return Table((header,), tuple(body), (9, 30, 30, 8, 13, 10), landscape=False, name="scheda-segretario")
+
+
+def _logo(plan: Plan, workbook_folder: Path | None) -> str:
+    """The logo's path when the workbook names one that exists beside it; never a URL or a path outside that folder."""
+    if not plan.entity.logo or workbook_folder is None:
+        return ""
+    folder = workbook_folder.resolve()
+    candidate = (folder / plan.entity.logo).resolve()
+    if (
+        folder not in candidate.parents
+        or not candidate.is_file()
+        or candidate.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg")
+    ):
+        return ""
+    return str(candidate)

@@ -1,0 +1,117 @@
+"""Draw the strategic map (mappa strategica) of a plan as SVG, from its BSC tree.
+
+The vision sits on top; below it one band per perspective, holding the boxes of
+the strategic objectives of the lines in that perspective. An objective with
+indicators in the cruscotto is coloured (by its status when a status is given:
+green reached, red missed), the others are white, as 002 explains under its
+map. All text is escaped: it is workbook data.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+from xml.sax.saxutils import escape
+
+from ..model import Plan, StrategicObjective
+
+WIDTH = 1000
+MARGIN = 10
+LABEL_WIDTH = 150
+BOX_GAP = 10
+LANE_GAP = 12
+LINE_HEIGHT = 13
+FONT = "Titillium Web, DejaVu Sans, sans-serif"
+COLOURS = {"reached": "#2e7d32", "missed": "#c62828", "planned": "#1f4e79", "white": "#ffffff"}
+
+
+def _lines(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=width, break_long_words=True) or [""]
+
+
+def _text_block(x: float, y: float, lines: list[str], size: int, colour: str, anchor: str = "middle", bold: bool = False) -> str:
+    weight = ' font-weight="bold"' if bold else ""
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if index == 0 else LINE_HEIGHT}">{escape(line)}</tspan>' for index, line in enumerate(lines)
+    )
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{colour}" text-anchor="{anchor}"{weight}>{spans}</text>'
+
+
+def perspective_lanes(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
+    """(perspective name, its strategic objectives) in the plan's order; an objective's own perspective wins over its line's."""
+    line_perspective = {line.code: line.perspective for line in plan.lines}
+    lanes = []
+    for perspective in plan.perspectives:
+        objectives = [
+            o for o in plan.strategic_objectives if (o.perspective or line_perspective.get(o.line, "")) == perspective.code
+        ]
+        if objectives:
+            lanes.append((perspective.name, objectives))
+    return lanes
+
+
+def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None) -> str:
+    """The map as an SVG document. ``status`` maps objective codes to reached (True) or missed (False)."""
+    lanes = perspective_lanes(plan)
+    parts: list[str] = []
+    vision = plan.vision or plan.entity.name
+    vision_lines = _lines(vision, 110)
+    vision_height = 20 + LINE_HEIGHT * len(vision_lines)
+    parts.append(
+        f'<rect x="{MARGIN}" y="{MARGIN}" width="{WIDTH - 2 * MARGIN}" height="{vision_height}" rx="6" fill="#e8eef5" stroke="#1f4e79"/>'
+    )
+    parts.append(_text_block(WIDTH / 2, MARGIN + 18, vision_lines, 13, "#1f4e79", bold=True))
+    y = MARGIN + vision_height + LANE_GAP
+    for name, objectives in lanes:
+        per_row = min(len(objectives), 5)
+        box_width = (WIDTH - 2 * MARGIN - LABEL_WIDTH - BOX_GAP * per_row) / per_row
+        wrap = max(12, int(box_width / 6.2))
+        rows = [objectives[index : index + per_row] for index in range(0, len(objectives), per_row)]
+        row_heights = [max(len(_lines(f"{o.printed_code} {o.name}", wrap)) for o in row) * LINE_HEIGHT + 16 for row in rows]
+        lane_height = sum(row_heights) + BOX_GAP * (len(rows) + 1)
+        parts.append(
+            f'<rect x="{MARGIN}" y="{y}" width="{WIDTH - 2 * MARGIN}" height="{lane_height}" fill="#f5f5f5" stroke="#9e9e9e"/>'
+        )
+        parts.append(
+            _text_block(MARGIN + LABEL_WIDTH / 2, y + lane_height / 2 - 4, _lines(name.upper(), 20), 11, "#333333", bold=True)
+        )
+        row_y = y + BOX_GAP
+        for row, row_height in zip(rows, row_heights, strict=True):
+            for index, objective in enumerate(row):
+                x = MARGIN + LABEL_WIDTH + BOX_GAP + index * (box_width + BOX_GAP)
+                fill, ink = _colours(objective, status)
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{row_y}" width="{box_width:.1f}" height="{row_height}" rx="4" fill="{fill}" stroke="#333333"/>'
+                )
+                label = _lines(f"{objective.printed_code} {objective.name}".strip(), wrap)
+                parts.append(_text_block(x + box_width / 2, row_y + 14, label, 10, ink))
+            row_y += row_height + BOX_GAP
+        y += lane_height + LANE_GAP
+    height = y + MARGIN
+    body = "\n".join(parts)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'font-family="{FONT}">\n<title>{escape("Mappa strategica - " + plan.entity.name)}</title>\n{body}\n</svg>'
+    )
+
+
+def _colours(objective: StrategicObjective, status: Mapping[str, bool] | None) -> tuple[str, str]:
+    if not objective.in_dashboard:
+        return COLOURS["white"], "#000000"
+    if status is not None and objective.code in status:
+        return (COLOURS["reached"] if status[objective.code] else COLOURS["missed"]), "#ffffff"
+    return COLOURS["planned"], "#ffffff"
+
+
+def strategic_map_alt(plan: Plan) -> str:
+    """Alt text: the map's content in words, for screen readers and the DOCX image."""
+    parts = [f"Mappa strategica di {plan.entity.name}."]
+    for name, objectives in perspective_lanes(plan):
+        parts.append(f"Prospettiva {name}: " + "; ".join(f"{o.printed_code} {o.name}".strip() for o in objectives) + ".")
+    return " ".join(parts)
+
+
+def map_height_mm(svg: str, width_mm: float) -> float:
+    """The printed height for ``width_mm``, keeping the SVG's proportions."""
+    view_box = svg.split('viewBox="', 1)[1].split('"', 1)[0].split()
+    return width_mm * float(view_box[3]) / float(view_box[2])
