@@ -490,3 +490,23 @@ SHEETS: tuple[Sheet, ...] = (
 )
 
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
+
+# a hidden sheet ``pianodocs init`` writes to hold the drop-down lists too long for Excel's inline lists
+LISTS_SHEET = "Elenchi"
+
+# Columns whose values are codes of another sheet: ``pianodocs init`` offers them as drop-down lists.
+REFERENCES: dict[tuple[str, str], str] = {
+    ("Linee strategiche", "Prospettiva"): "Prospettive",
+    ("Linee strategiche", "Missione"): "Missioni",
+    ("Obiettivi strategici", "Linea"): "Linee strategiche",
+    ("Obiettivi strategici", "Prospettiva"): "Prospettive",
+    ("Obiettivi operativi", "Obiettivo strategico"): "Obiettivi strategici",
+    ("Indicatori", "Missione"): "Missioni",
+    ("Misurazioni", "Indicatore"): "Indicatori",
+    ("Revisioni", "Atto"): "Atti",
+    ("Programmi", "Missione"): "Missioni",
+    ("Obiettivi PIRA", "Missione"): "Missioni",
+    ("Programmi di budget", "Linea"): "Linee strategiche",
+    ("Testi", "Sezione"): "Sezioni",
+    ("Scheda segretario", "Prospettiva"): "Prospettive",
+}

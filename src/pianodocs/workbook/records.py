@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import attrs
 
 from ..errors import Problem, Severity
-from ..schema import SHEETS, Column, Sheet
+from ..schema import LISTS_SHEET, SHEETS, Column, Sheet
 from .cells import CellReader, cell_name
 from .reader import RawCell, RawSheet
 
@@ -48,7 +48,7 @@ class Record:
 def read_records(raw_sheets: Mapping[str, RawSheet], problems: list[Problem]) -> dict[str, list[Record]]:
     """Every sheet of the schema as records; absent optional sheets are empty."""
     by_folded = {name.strip().casefold(): sheet for name, sheet in raw_sheets.items()}
-    known = {sheet.name.casefold() for sheet in SHEETS}
+    known = {sheet.name.casefold() for sheet in SHEETS} | {LISTS_SHEET.casefold()}
     for name, raw in raw_sheets.items():
         if name.strip().casefold() not in known and raw.rows:
             problems.append(

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..atomic import atomic_output
-from ..schema import SHEETS, ColumnType, Sheet
+from ..schema import LISTS_SHEET, REFERENCES, SHEETS, ColumnType, Sheet
 
 Row = Mapping[str, object]
 SheetRows = Sequence[Row] | Mapping[str, object]
@@ -50,13 +50,38 @@ def _style_header(worksheet: Worksheet, count: int) -> None:
 
 
 def _add_choices(worksheet: Worksheet, column_index: int, choices: Sequence[str], strict: bool) -> None:
-    # Excel limits a literal list to 255 characters; longer lists are left as help only
     formula = '"' + ",".join(choice.replace('"', "") for choice in choices) + '"'
-    if len(formula) > 255:
-        return
+    if len(formula) > 255:  # Excel's limit for a literal list: the list goes to the hidden lists sheet
+        formula = _listed(worksheet.parent, choices)
     validation = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=strict)
     validation.error = "Scegliere un valore dall'elenco."
     validation.errorTitle = "Valore non previsto"
+    letter = get_column_letter(column_index)
+    validation.add(f"{letter}2:{letter}{_VALIDATED_ROWS}")
+    worksheet.add_data_validation(validation)
+
+
+def _listed(workbook: Workbook, choices: Sequence[str]) -> str:
+    """Write ``choices`` in a new column of the hidden lists sheet; the range formula that refers to them."""
+    if LISTS_SHEET in workbook.sheetnames:
+        lists = workbook[LISTS_SHEET]
+        column = lists.max_column + 1
+    else:
+        lists = workbook.create_sheet(LISTS_SHEET)
+        lists.sheet_state = "hidden"
+        column = 1
+    for row, choice in enumerate(choices, start=1):
+        lists.cell(row=row, column=column, value=choice)
+    letter = get_column_letter(column)
+    return f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(choices)}"
+
+
+def _add_reference(worksheet: Worksheet, column_index: int, source_sheet: str) -> None:
+    """A drop-down of the codes in column A of ``source_sheet``; other values are allowed (with a warning)."""
+    validation = DataValidation(type="list", formula1=f"'{source_sheet}'!$A$2:$A${_VALIDATED_ROWS}", allow_blank=True)
+    validation.showErrorMessage = True
+    validation.errorStyle = "warning"
+    validation.error = f"Il codice non è nel foglio '{source_sheet}'."
     letter = get_column_letter(column_index)
     validation.add(f"{letter}2:{letter}{_VALIDATED_ROWS}")
     worksheet.add_data_validation(validation)
@@ -99,6 +124,8 @@ def _write_table_sheet(worksheet: Worksheet, sheet: Sheet, rows: Sequence[Row], 
             _add_choices(worksheet, index, column.choices, strict=column.type is ColumnType.CHOICE)
         elif column.type is ColumnType.YES_NO:
             _add_choices(worksheet, index, ("si", "no"), strict=True)
+        elif (sheet.name, column.name) in REFERENCES:
+            _add_reference(worksheet, index, REFERENCES[(sheet.name, column.name)])
 
 
 def _cell_value(value: object) -> object:
@@ -127,6 +154,9 @@ def build_workbook(data: Mapping[str, SheetRows], years: Sequence[int] = (), wit
         else:
             assert not isinstance(content, Mapping)
             _write_table_sheet(worksheet, sheet, content, years, with_help)
+    if LISTS_SHEET in workbook.sheetnames:
+        lists = workbook[LISTS_SHEET]
+        workbook.move_sheet(lists, offset=len(workbook.sheetnames) - 1 - workbook.sheetnames.index(LISTS_SHEET))
     return workbook
 
 
