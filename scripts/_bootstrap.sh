@@ -39,6 +39,8 @@ ensure_system_packages() {
   local missing=()
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  # WeasyPrint subsets the bundled fonts with HarfBuzz (it warns, and will require it, otherwise)
+  ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "Mancano ${missing[*]} e apt-get non è disponibile: installarli a mano." >&2

@@ -1,7 +1,7 @@
 """pianodocs: from the planning workbook of a Chamber of Commerce to its performance documents.
 
 The public API is what is accessible from this root package without importing
-sub-modules: :func:`load_workbook`, the errors, and the model classes users need.
+sub-modules: :func:`load_workbook`, :func:`render`, the errors, and the model classes users need.
 Everything else lives in modules whose names may change.
 """
 
@@ -18,6 +18,7 @@ from .model import (
     StrategicLine,
     StrategicObjective,
 )
+from .render import render
 from .values import Target, TargetKind, Value, ValueKind, parse_target, parse_value
 from .workbook.loader import load_workbook
 
@@ -44,6 +45,7 @@ __all__ = [
     "load_workbook",
     "parse_target",
     "parse_value",
+    "render",
 ]
 
 __version__ = "0.1.0"

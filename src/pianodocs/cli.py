@@ -1,7 +1,7 @@
 """The ``pianodocs`` command line: validate a workbook, create a blank one, list the document kinds.
 
 Exit codes: 0 success, 1 bad input or failed output (with an Italian message,
-never a traceback), 2 usage errors. Messages go to standard error, results to
+never a traceback), 2 usage errors, 3 an internal error of pianodocs itself. Messages go to standard error, results to
 standard output.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import NoReturn
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class _ItalianFormatter(argparse.RawDescriptionHelpFormatter):
@@ -70,6 +71,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--force", action="store_true", help="sovrascrive il file se esiste già")
 
+    render = commands.add_parser(
+        "render",
+        help="genera un documento (PDF o DOCX) dal workbook",
+        description="Genera il documento KIND dal WORKBOOK. Con KIND 'all' genera in OUT (una cartella) "
+        "tutti i documenti applicabili, in PDF e DOCX.",
+    )
+    render.add_argument("kind", metavar="KIND", help="tipo di documento (vedi 'pianodocs kinds') oppure all")
+    render.add_argument("workbook", type=Path, metavar="WORKBOOK", help="il workbook .xlsx")
+    render.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="file .pdf o .docx da scrivere (una cartella con all)"
+    )
+    render.add_argument(
+        "--anno", type=int, metavar="N", help="anno di riferimento del documento (predefinito: quello del workbook)"
+    )
+    render.add_argument("--modelli", type=Path, metavar="CARTELLA", help="cartella con modelli HTML/CSS personalizzati")
+
     commands.add_parser("kinds", help="elenca i tipi di documento")
     return parser
 
@@ -77,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
-        handler = {"validate": _validate, "init": _init, "kinds": _kinds}[arguments.command]
+        handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render}[arguments.command]
         return handler(arguments)
     except ValidationError as error:
         _print_problems(error.problems)
@@ -88,6 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("pianodocs: interrotto; nessun file parziale è stato lasciato.", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug of pianodocs, not of the input: say so without a traceback
+        if os.environ.get("PIANODOCS_DEBUG"):
+            raise
+        print(
+            f"pianodocs: errore interno imprevisto ({type(error).__name__}: {error}). Nessun file è stato modificato. "
+            "Ripetere con PIANODOCS_DEBUG=1 per i dettagli e segnalare il problema.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -142,3 +168,78 @@ def _kinds(arguments: argparse.Namespace) -> int:
     for kind, description in DOCUMENT_KINDS.items():
         print(f"{kind.ljust(width)}  {description}")
     return EXIT_OK
+
+
+def _render(arguments: argparse.Namespace) -> int:
+    import time
+
+    import attrs
+
+    from .render import FORMATS, applicable_kinds, render
+    from .workbook.loader import load_workbook
+
+    kind: str = arguments.kind
+    if kind != "all" and kind not in DOCUMENT_KINDS:
+        print(f"pianodocs: tipo di documento sconosciuto '{kind}': vedere 'pianodocs kinds'.", file=sys.stderr)
+        return EXIT_USAGE
+    if kind != "all" and arguments.output.suffix.lower() not in FORMATS:
+        print(f"pianodocs: il file da scrivere deve finire in .pdf o .docx: {arguments.output}", file=sys.stderr)
+        return EXIT_USAGE
+    warnings: list[Problem] = []
+    plan = load_workbook(arguments.workbook, warnings=warnings)
+    _print_problems(warnings)
+    if arguments.anno is not None:
+        if arguments.anno not in plan.years:
+            print(
+                f"pianodocs: l'anno {arguments.anno} è fuori dal periodo del piano {plan.first_year}-{plan.last_year}.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        plan = attrs.evolve(plan, reference_year=arguments.anno)
+    folder = arguments.workbook.resolve().parent
+    if kind != "all":
+        render(plan, kind, arguments.output, workbook_folder=folder, template_dir=arguments.modelli)
+        print(f"Scritto {arguments.output}")
+        return EXIT_OK
+    output: Path = arguments.output
+    if output.exists() and not output.is_dir():
+        print(f"pianodocs: con 'all' OUT deve essere una cartella: {output} è un file.", file=sys.stderr)
+        return EXIT_USAGE
+    output.mkdir(parents=True, exist_ok=True)
+    jobs = [(k, output / f"{arguments.workbook.stem}_{k}{suffix}") for k in applicable_kinds(plan) for suffix in FORMATS]
+    if not jobs:
+        print(f"{arguments.workbook}: nessun documento disponibile si applica a questo workbook.")
+        return EXIT_OK
+    failures = 0
+    started = time.monotonic()
+    for index, (job_kind, path) in enumerate(jobs, start=1):
+        _progress(index - 1, len(jobs), path.name)
+        began = time.monotonic()
+        try:
+            render(plan, job_kind, path, workbook_folder=folder, template_dir=arguments.modelli)
+        except PianodocsError as error:
+            failures += 1
+            print(f"\n  ✗ {path.name}: {error}", file=sys.stderr)
+            continue
+        print(f"  ✓ {path} ({time.monotonic() - began:.1f} s)")
+    _progress(len(jobs), len(jobs), "")
+    print(
+        f"{len(jobs) - failures} documenti scritti in {output} in {time.monotonic() - started:.1f} s"
+        + (f"; {failures} non riusciti." if failures else ".")
+    )
+    return EXIT_INVALID if failures else EXIT_OK
+
+
+def _progress(done: int, total: int, current: str) -> None:
+    """A progress bar on standard error when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return
+    width = 30
+    filled = width * done // total
+    label = f" {current}" if current else ""
+    print(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}{label}\033[K",
+        end="" if done < total else "\n",
+        file=sys.stderr,
+        flush=True,
+    )

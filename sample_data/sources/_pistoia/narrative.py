@@ -15,9 +15,8 @@ Transcription choices:
   titles that follow it;
 - markdown escapes of the extraction are removed: "\\(Allegato D\\)", "piano\\\\_delle\\\\_azioni...";
 - the subscript T0 (3.2: "$T_0$" in text and table, "T <sub>0</sub>") is written "T₀";
-- the note under B1 of the cruscotto ("Nota: I dati 2019...") follows the generated cruscotto-ente block;
-- the vision line "La Camera di Commercio ente di riferimento per l'economia territoriale", printed on
-  the strategic map, follows the mappa-strategica block as a paragraph.
+- the note under B1 of the cruscotto ("Nota: I dati 2019...") is the Note of objective B1 (tree.py);
+- the vision line printed on the strategic map is the plan's Vision (tree.py).
 """
 
 # fmt: off
@@ -199,7 +198,6 @@ _BLOCKS = [
     ("3.1-mappa", "paragrafo", "Si è, infatti, resa necessaria una profonda revisione della politica dell'Ente in materia di investimento **utilizzando gli avanzi patrimonializzati degli esercizi precedenti a sostegno del sistema economico provinciale.**"),
     ("3.1-mappa", "paragrafo", "Di seguito viene riprodotta la Mappa Strategica della Camera di Commercio di Pistoia, con evidenza delle relazioni esistenti tra Vision ed Obiettivi Strategici. Per ciascun obiettivo strategico individuato all'interno della Mappa Strategica, la Camera ha individuato degli indicatori in grado di monitorare il loro grado di raggiungimento. In tal senso, ha provveduto alla realizzazione di un cruscotto BSC di indicatori di Ente e, a cascata, di Area Direzionale. Per un approfondimento degli obiettivi strategici si rinvia al [Programma di mandato](#) e alla [Relazione Previsionale e Programmatica 2020](#) pubblicati sul sito camerale – sezione Amministrazione trasparente."),
     ("3.1-mappa", "generato", "mappa-strategica"),
-    ("3.1-mappa", "paragrafo", "La Camera di Commercio ente di riferimento per l'economia territoriale"),
     ("3.1-mappa", "paragrafo", "I rettangoli bianchi afferiscono a obiettivi strategici non declinati nel cruscotto di ente pluriennale per il tramite di indicatori/target e saranno eventualmente declinati in obiettivi operativi di servizio/ufficio e/o in attività operative monitorare dal controllo di gestione. I rettangoli colorati (rossi/verdi) afferiscono a obiettivi strategici declinati nel cruscotti di ente e collegati a indicatori/target annuli e/o pluriennali. Il colore rosso indicherà che l'obiettivo non è stato raggiunto e quello verde che l'obiettivo è stato raggiunto secondo le percentuali stabilite nel Sistema di Misurazione e Valutazione della performance (obiettivo raggiunto se ottenuto all'80%). La colorazione rossa o verde, nella mappa soprariportata, è puramente esemplificativa."),
     ("3.2", "paragrafo", "Segue il cruscotto di Ente della Camera di Commercio di Pistoia contenente la programmazione 2020-2022 declinata per programmazione strategica e operativa,"),
     ("3.2", "paragrafo", "Per ogni indicatore è indicato il valore target per il triennio di riferimento comparato"),
@@ -217,7 +215,6 @@ _BLOCKS = [
     ("3.2-fondo", "titoletto", "Progetti trasversali legati alla dematerializzazione e alla semplificazione delle procedure (Cont2; Nuovo titolare protocollo informatico; nuovo sito camerale)"),
     ("3.2-fondo", "paragrafo", "L'implementazione del nuovo gestionale contabile (Cont2), del nuovo titolare in corso di sperimentazione da parte di Unioncamere e la realizzazione del nuovo sito camerale, oltre a corrispondere ad esigenze tecniche e/o normative, sono strettamente correlate con i due progetti precedenti e richiederanno un forte coinvolgimento dell'intera struttura sia dal punto di vista operativo che formativo."),
     ("3.2-obiettivi", "generato", "cruscotto-ente"),
-    ("3.2-obiettivi", "nota", "Nota: I dati 2019 relativi ai progetti collegati ai progetti finanziati con la maggiorazione del diritto annuale fanno riferimento ai progetti biennali 2018-2019 che hanno contenuto diverso rispetto a quelli delle annualità 2020-2022. Sono stati riportati i dati di consuntivo per completezza espositiva."),
     ("3.3", "paragrafo", "La Balanced Scorecard (BSC) rappresenta, come già detto, uno strumento in grado di integrare il processo di pianificazione strategica (a lungo termine) e il processo di programmazione e controllo (a medio termine). L'integrazione tra i due processi avviene attraverso la costruzione di BSC «a cascata»."),
     ("3.3", "paragrafo", "Il processo di «cascading» della BSC prevede che gli obiettivi triennali (definiti in sede di Pianificazione strategica) siano declinati a cascata in obiettivi annuali."),
     ("3.3", "paragrafo", "Il processo propone la formulazione - a partire dal Cruscotto Strategico- di specifici cruscotti di area nell'ambito dei quali si evidenziano le attività e gli obiettivi operativi su cui le diverse unità organizzative lavorano per perseguire gli obiettivi strategici dell'Ente."),

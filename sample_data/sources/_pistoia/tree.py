@@ -38,6 +38,7 @@ ENTE = {
 PIANO = {
     "Tipo": "piano-performance",
     "Titolo": "Piano della Performance 2020-2022",
+    "Vision": "La Camera di Commercio ente di riferimento per l'economia territoriale",
     "Primo anno": 2020,
     "Ultimo anno": 2022,
     "Anno di riferimento": 2020,
@@ -177,11 +178,17 @@ def _strategic(code: str, line: str, name: str, in_dashboard: str = "si", **extr
     return {"Codice": code, "Linea": line, "Denominazione": name, "Nel cruscotto": in_dashboard, **extra}
 
 
+NOTE_B1 = (
+    "Nota: I dati 2019 relativi ai progetti collegati ai progetti finanziati con la maggiorazione del diritto "
+    "annuale fanno riferimento ai progetti biennali 2018-2019 che hanno contenuto diverso rispetto a quelli "
+    "delle annualità 2020-2022. Sono stati riportati i dati di consuntivo per completezza espositiva."
+)
+
 # C and F are not in the cruscotto (3.2): their strategic objectives come from the 3.3 cascading sheets.
 OBIETTIVI_STRATEGICI = [
     _strategic("A", "A", "Favorire gli investimenti per valorizzazione del territorio"),
     _strategic("B1", "B", "Sviluppare le capacità di innovazione delle imprese e favorire lo sviluppo di "
-               "collaborazioni tra imprese e sistemi di ricerca"),
+               "collaborazioni tra imprese e sistemi di ricerca", Note=NOTE_B1),
     _strategic("B2", "B", "Favorire l'internazionalizzazione"),
     _strategic("B3", "B", "Incentivare le imprese sostenibili, femminili e giovanili"),
     _strategic("C", "C", "Facilitare e sostenere l'accesso al credito delle imprese", "no"),
@@ -248,11 +255,6 @@ OBIETTIVI_OPERATIVI = [
                  label="G.2."),
 ]
 
-NOTE_B1 = (
-    "Nota: I dati 2019 relativi ai progetti collegati ai progetti finanziati con la maggiorazione del diritto "
-    "annuale fanno riferimento ai progetti biennali 2018-2019 che hanno contenuto diverso rispetto a quelli "
-    "delle annualità 2020-2022. Sono stati riportati i dati di consuntivo per completezza espositiva."
-)
 
 _BSC = "BSC - rilevazione interna"
 _PC = "Programma contabilità"
@@ -322,12 +324,12 @@ INDICATORI = [
                "Risorse complessive rendicontate sul PROGETTO NAZIONALE PUNTO IMPRESA DIGITALE/Risorse "
                "complessive destinate al PROGETTO NAZIONALE PUNTO IMPRESA DIGITALE",
                "", "94,74%", "100,00%", "10%", "100%", "100%", "100%",
-               "Indicatore di risultato", "Percentuale", "Kronos", pira="011/005", note=NOTE_B1),
+               "Indicatore di risultato", "Percentuale", "Kronos", pira="011/005"),
     _indicator("IND-B14-3", "B.1.4", "", _MAGG,
                "Rispetto degli obiettivi/indicatori definiti nella programmazione nazionale 2020/2022 Progetto "
                "PID",
                "", "95,83%", "100,00%", "30%", "100%", "100%", "100%",
-               "Indicatore di risultato", "Percentuale", "Kronos", note=NOTE_B1),
+               "Indicatore di risultato", "Percentuale", "Kronos"),
     _indicator("IND-B14-4", "B.1.4", "PIRA", "Potenziamento servizio prima consulenza gratuita in materia "
                "brevettuale",
                "N. accessi al servizio consulenziale*1000/N. imprese attive escluse ul al 31,12",

@@ -17,7 +17,10 @@ import attrs
 
 @attrs.frozen
 class Run:
-    """A piece of text with one style: ``**bold**``, ``*italic*``, ``[link](url)`` in workbook text."""
+    """A piece of text with one style: ``**bold**``, ``*italic*``, ``[link](url)`` in workbook text.
+
+    A newline in ``text`` is a line break inside the same paragraph or cell.
+    """
 
     text: str
     bold: bool = False

@@ -1,0 +1,244 @@
+"""The PDF backend: render a view-model Document to HTML with Jinja, then to PDF with WeasyPrint.
+
+The HTML comes from ``html/document.html`` (one macro per kind of block in
+``html/blocks.html``) and the look from ``css/pianodocs.css``, both looked up in
+the user's template folder first, then in pianodocs' own. Blocks are grouped
+into sections of one orientation: landscape tables and figures (with the
+headings just before them) go on A4 landscape pages through a CSS named page.
+WeasyPrint loads resources only through :class:`RestrictedFetcher`, which serves
+the template folders, the bundled fonts and the cover logo, and nothing else.
+Only this module imports WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import re
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+from xml.etree.ElementTree import ParseError
+
+import attrs
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_xml
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from ..atomic import atomic_output
+from ..errors import PianodocsError
+from ..templating import default_templates, environment
+from ..view.model import (
+    Block,
+    BulletList,
+    Cover,
+    Document,
+    Figure,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    TableOfContents,
+)
+
+FONTS = Path(str(files("pianodocs").joinpath("fonts")))
+DOCUMENT_TEMPLATE = "html/document.html"
+STYLESHEET = "css/pianodocs.css"
+SVG_FONT_FAMILY = "Titillium Web, Titillium Web Ext, Noto Sans Math, sans-serif"
+
+_SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
+_SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
+_KINDS: dict[type, str] = {
+    Heading: "heading",
+    Paragraph: "paragraph",
+    BulletList: "bullets",
+    Table: "table",
+    Figure: "figure",
+    PageBreak: "page_break",
+    TableOfContents: "contents",
+}
+
+
+class ResourceRefusedError(PianodocsError):
+    """The PDF asked for a file or URL outside the template folders, the fonts and the cover logo."""
+
+
+class RestrictedFetcher(URLFetcher):
+    """WeasyPrint's URL fetcher, limited to files inside ``folders``, the ``allowed_files`` and ``data:`` URLs.
+
+    Anything else (``file:///etc/passwd``, ``http://...``, a path escaping a
+    folder through ``..`` or a symbolic link) raises :class:`ResourceRefusedError`,
+    which stops the rendering.
+    """
+
+    def __init__(self, folders: Iterable[Path], allowed_files: Iterable[Path] = ()) -> None:
+        super().__init__(fail_on_errors=True)
+        self._folders = tuple(Path(folder).resolve() for folder in folders)
+        self._files = frozenset(Path(file).resolve() for file in allowed_files)
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = self.allowed_path(url)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+    def allowed_path(self, url: str) -> Path:
+        """The local file ``url`` names, if it may be read; otherwise :class:`ResourceRefusedError`."""
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise ResourceRefusedError(f"Risorsa non consentita nel PDF: {url}")
+        path = Path(url2pathname(unquote(parts.path))).resolve()
+        inside = path in self._files or any(path.is_relative_to(folder) for folder in self._folders)
+        if not inside or not path.is_file():
+            raise ResourceRefusedError(f"Risorsa non consentita nel PDF: {url}")
+        return path
+
+
+@attrs.frozen
+class Item:
+    """One block as the template sees it: its ``kind`` (the macro to call) and, for figures, the image ``source``."""
+
+    kind: str
+    block: Block
+    source: str = ""
+
+
+@attrs.frozen
+class Section:
+    """Consecutive blocks on pages of one orientation."""
+
+    landscape: bool
+    items: tuple[Item, ...]
+
+
+def render_html(document: Document, template_dir: Path | None = None) -> str:
+    """The HTML of ``document`` (without the stylesheet, which :func:`write_pdf` adds)."""
+    return _render_template(document, template_dir)[0]
+
+
+def write_pdf(document: Document, path: Path, *, template_dir: Path | None = None) -> None:
+    """Render ``document`` to a tagged PDF file at ``path`` (written atomically).
+
+    Raises :class:`ResourceRefusedError` if a template or stylesheet asks for a
+    resource outside the template folders, the fonts and the cover logo.
+    """
+    html, base_url = _render_template(document, template_dir)
+    folders = _template_folders(template_dir)
+    logo = _logo_path(document.cover)
+    fetcher = RestrictedFetcher([*folders, FONTS], [logo] if logo else [])
+    font_config = FontConfiguration()
+    try:
+        stylesheet = CSS(
+            string=_stylesheet_text(folders),
+            base_url=FONTS.as_uri() + "/",
+            url_fetcher=fetcher,
+            font_config=font_config,
+        )
+        rendered = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
+        )
+        with atomic_output(path) as temporary:
+            rendered.write_pdf(temporary, pdf_tags=True)
+    except FatalURLFetchingError as error:
+        if isinstance(error.__cause__, ResourceRefusedError):
+            raise error.__cause__ from None
+        raise ResourceRefusedError(f"Risorsa non caricabile nel PDF: {error.__cause__ or error}") from error
+
+
+def _render_template(document: Document, template_dir: Path | None) -> tuple[str, str]:
+    """The HTML of ``document`` and the URL of the folder of the template that made it (for relative links)."""
+    env = environment(template_dir)
+    env.tests["safe_link"] = is_safe_link
+    template = env.get_template(DOCUMENT_TEMPLATE)
+    html = template.render(document=document, sections=sections(document.blocks), logo=_logo_url(document.cover))
+    return html, Path(str(template.filename)).parent.as_uri() + "/"
+
+
+def sections(blocks: Iterable[Block]) -> tuple[Section, ...]:
+    """Group ``blocks`` by orientation; headings just before a landscape block move to its landscape pages.
+
+    A page break stays on the pages it is found on, and is dropped when it
+    ends a section: the change of orientation already starts a new page.
+    """
+    grouped: list[tuple[bool, list[Item]]] = []
+    waiting: list[Item] = []  # headings, until the next block tells their orientation
+    for block in blocks:
+        item = Item(_KINDS[type(block)], block, _figure_source(block) if isinstance(block, Figure) else "")
+        if isinstance(block, Heading):
+            waiting.append(item)
+            continue
+        if isinstance(block, Table | Figure):
+            landscape = block.landscape
+        else:
+            landscape = grouped[-1][0] if isinstance(block, PageBreak) and grouped else False
+        if grouped and grouped[-1][0] == landscape:
+            grouped[-1][1].extend([*waiting, item])
+        else:
+            if grouped and grouped[-1][1][-1].kind == "page_break":
+                grouped[-1][1].pop()
+            grouped.append((landscape, [*waiting, item]))
+        waiting = []
+    if waiting:
+        if grouped and not grouped[-1][0]:
+            grouped[-1][1].extend(waiting)
+        else:
+            grouped.append((False, waiting))
+    return tuple(Section(landscape, tuple(items)) for landscape, items in grouped if items)
+
+
+def is_safe_link(url: object) -> bool:
+    """True for the links the PDF may contain: http(s) and mailto, nothing else."""
+    return isinstance(url, str) and _SAFE_LINK.fullmatch(url) is not None
+
+
+def _template_folders(template_dir: Path | None) -> list[Path]:
+    folders = [default_templates()]
+    if template_dir is not None:
+        folders.insert(0, Path(template_dir))
+    return folders
+
+
+def _stylesheet_text(folders: list[Path]) -> str:
+    for folder in folders:
+        candidate = folder / STYLESHEET
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise PianodocsError(f"Foglio di stile non trovato: {STYLESHEET}")
+
+
+def _logo_path(cover: Cover) -> Path | None:
+    if not cover.logo:
+        return None
+    path = Path(cover.logo).resolve()
+    return path if path.is_file() else None
+
+
+def _logo_url(cover: Cover) -> str:
+    path = _logo_path(cover)
+    return path.as_uri() if path else ""
+
+
+def _figure_source(figure: Figure) -> str:
+    """The figure's SVG as a ``data:`` URL, after checking it is well-formed SVG without entities.
+
+    An ``<img>`` rather than inline ``<svg>``: the drawing stays vector in the
+    PDF, the alt text is the image's own, and no markup of the drawing is ever
+    parsed as HTML.
+    """
+    try:
+        root = parse_xml(figure.svg)
+    except (ParseError, DefusedXmlException) as error:
+        raise PianodocsError(f"Figura «{figure.caption or figure.alt}»: il disegno SVG non è valido ({error}).") from error
+    if root.tag not in (f"{_SVG_NAMESPACE}svg", "svg"):
+        raise PianodocsError(f"Figura «{figure.caption or figure.alt}»: il disegno non è un SVG.")
+    svg = figure.svg
+    if "font-family" not in root.attrib:  # text in the drawing uses the bundled font, not the machine's
+        svg = re.sub(r"<svg\b", f'<svg font-family="{SVG_FONT_FAMILY}"', svg, count=1)
+    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f"data:image/svg+xml;base64,{encoded}"
