@@ -1,6 +1,8 @@
 """Render every sample workbook of sample_data/ into an output folder (the README's first command).
 
-Until a document kind has a renderer, its samples are validated and the script says so.
+Each sample is validated, then every document kind that is available and applies
+to it is rendered in both formats with ``pianodocs render all``. Kinds not yet
+available are named in the summary.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ import sys
 from pathlib import Path
 
 from pianodocs import ValidationError, load_workbook
-from pianodocs.errors import Problem
+from pianodocs.cli import main as pianodocs
+from pianodocs.kinds import DOCUMENT_KINDS
+from pianodocs.render import applicable_kinds, available_kinds
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,21 +24,23 @@ def main(output: str) -> int:
     samples = sorted((ROOT / "sample_data").glob("*.xlsx"))
     failures = 0
     for sample in samples:
-        warnings: list[Problem] = []
         try:
-            plan = load_workbook(sample, warnings=warnings)
+            plan = load_workbook(sample)
         except ValidationError as error:
             failures += 1
-            print(f"✗ {sample.name}: non valido")
-            for problem in error.problems[:10]:
-                print(f"    {problem}")
+            print(f"✗ {sample.name}: non valido ({len(error.errors)} errori)")
             continue
-        note = f", {len(warnings)} avvisi" if warnings else ""
-        print(f"✓ {sample.name}: valido ({plan.kind}, {sum(1 for _ in plan.indicators)} indicatori{note})")
-    print(
-        f"{len(samples) - failures} di {len(samples)} workbook di esempio validi. "
-        f"I renderer DOCX/PDF non sono ancora disponibili: nessun documento scritto in {target}."
-    )
+        kinds = applicable_kinds(plan)
+        if not kinds:
+            print(f"✓ {sample.name}: valido; nessun tipo di documento ancora disponibile per un workbook '{plan.kind}'.")
+            continue
+        print(f"{sample.name}: {', '.join(kinds)}")
+        if pianodocs(["render", "all", str(sample), "-o", str(target)]) != 0:
+            failures += 1
+    missing = [kind for kind in DOCUMENT_KINDS if kind not in available_kinds()]
+    if missing:
+        print(f"Tipi di documento non ancora disponibili: {', '.join(missing)}.")
+    print(f"Documenti in {target}" + (f"; {failures} campioni non riusciti." if failures else "."))
     return 1 if failures else 0
 
 

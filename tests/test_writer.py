@@ -49,3 +49,18 @@ def test_every_sheet_with_help_frozen_headers_and_drop_downs(tmp_path: Path) -> 
     perspectives = workbook["Prospettive"]
     assert "Tessuto economico locale" in _validations(perspectives)[_column(perspectives, "Denominazione")]
     assert indicators["A2"].value == "IND-B21-1", "an example row"
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    path = tmp_path / "nuovo.xlsx"
+    write_blank_workbook(path, 2024, 2026)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    path.chmod(0o640)
+    write_blank_workbook(path, 2024, 2026)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640, "an existing file keeps its permissions"
+    assert [p.name for p in tmp_path.iterdir()] == ["nuovo.xlsx"], "no temporary file left"

@@ -36,6 +36,7 @@ def atomic_output(path: Path | str) -> Iterator[Path]:
     temporary = Path(temporary_name)
     try:
         yield temporary
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -59,3 +60,13 @@ _REASONS = {
 def _reason(error: OSError) -> str:
     """The cause of an OS error in Italian (the system's own text is English)."""
     return _REASONS.get(error.errno or 0, f"errore di sistema {error.errno}")
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's permissions, or the usual ones for a new file (mkstemp makes it private)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
