@@ -141,7 +141,7 @@ def budget_table(line: StrategicLine, items: Sequence[BudgetItem]) -> Table:
         for name in _AMOUNTS:
             line_total[name] += programme_total[name]
     body.append(Row((cell(f"TOTALE LINEA STRATEGICA {line.code}", CellStyle.TOTAL, colspan=4), *_totals(line_total))))
-    return Table(header, tuple(body), (14, 20, 22, 20, 8, 8, 8), landscape=False, size="small", name=f"budget-{line.code}")
+    return Table(header, tuple(body), (13, 19, 20, 18, 10, 10, 10), landscape=False, size="small", name=f"budget-{line.code}")
 
 
 def _run(rows: Sequence[BudgetItem], start: int, field: str) -> int:
