@@ -20,6 +20,8 @@ from ..view.richtext import plain, runs
 # a free table wider than this many columns goes on a landscape page
 LANDSCAPE_COLUMNS = 8
 MERGE_LEFT = "<<"
+# relative width bounds of a free table's column, in characters
+MIN_COLUMN, MAX_COLUMN = 6.0, 45.0
 _NUMERIC = re.compile(r"^[-+]?(€\s*)?[\d.]+(,\d+)?\s*%?$")
 
 Generator = Callable[[str], Sequence[Block]]
@@ -137,13 +139,17 @@ def _cell_text(text: str) -> str:
 
 
 def _widths(table: FreeTable, columns: int) -> tuple[float, ...]:
-    longest = [4.0] * columns
+    # the longest word sets a floor (a number must not wrap), the longest text a ceiling (prose wraps anyway)
+    longest = [MIN_COLUMN] * columns
     for row in table.rows:
         if row.kind in ("titolo", "nota"):
             continue
         for index, text in enumerate(row.cells[:columns]):
-            if text != MERGE_LEFT:
-                longest[index] = max(longest[index], min(len(_cell_text(text)), 60))
+            if text == MERGE_LEFT:
+                continue
+            plain_text = _cell_text(text)
+            word = max((len(part) for part in plain_text.split()), default=0)
+            longest[index] = max(longest[index], word + 2, min(len(plain_text), MAX_COLUMN))
     return proportional(longest)
 
 
