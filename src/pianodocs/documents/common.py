@@ -92,7 +92,7 @@ _ROW_STYLES = {
     "totale": CellStyle.TOTAL,
     "risultato": CellStyle.TOTAL,
     "sezione": CellStyle.SUBBAND,
-    "nota": CellStyle.MUTED,
+    "nota": CellStyle.NOTE,
 }
 
 
@@ -106,7 +106,7 @@ def free_table(table: FreeTable) -> Table:
         if row.kind == "titolo":
             continue
         if row.kind == "nota":
-            body.append(Row((cell(" ".join(c for c in row.cells if c), CellStyle.MUTED, colspan=columns, markup=True),)))
+            body.append(Row((cell(" ".join(c for c in row.cells if c), CellStyle.NOTE, colspan=columns, markup=True),)))
             continue
         style = _ROW_STYLES.get(row.kind, CellStyle.NORMAL)
         cells = _merged(list(row.cells) + [""] * (columns - len(row.cells)), style)

@@ -83,7 +83,7 @@ def _line_rows(
         )
     ]
     if line.not_declined_note and not strategic:
-        rows.append(Row((cell(line.not_declined_note, CellStyle.MUTED, columns, markup=True),)))
+        rows.append(Row((cell(line.not_declined_note, CellStyle.NOTE, columns, markup=True),)))
     for objective in strategic:
         rows.append(
             Row(
@@ -111,7 +111,7 @@ def _line_rows(
             )
             rows.extend(_indicator_rows(by_objective.get(operational.code, []), columns, past, years, operational.code))
         if objective.notes:
-            rows.append(Row((cell(objective.notes, CellStyle.MUTED, columns, markup=True),)))
+            rows.append(Row((cell(objective.notes, CellStyle.NOTE, columns, markup=True),)))
     return rows
 
 
@@ -146,5 +146,5 @@ def _indicator_rows(
         rows.append(Row(tuple(cells)))
         if indicator.notes and indicator.notes not in notes:
             notes.append(indicator.notes)
-    rows.extend(Row((cell(f"Nota: {note}", CellStyle.MUTED, columns, markup=True),)) for note in notes)
+    rows.extend(Row((cell(f"Nota: {note}", CellStyle.NOTE, columns, markup=True),)) for note in notes)
     return rows

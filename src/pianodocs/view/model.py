@@ -69,7 +69,8 @@ class CellStyle(enum.Enum):
     SUBBAND = "subband"  # lower level of the hierarchy: obiettivo strategico / operativo
     HIGHLIGHT = "highlight"  # PROG.INTEGR.FONDO rows: yellow
     TOTAL = "total"  # totals: bold
-    MUTED = "muted"  # eliminated indicators, notes
+    MUTED = "muted"  # eliminated indicators: grey, struck through
+    NOTE = "note"  # notes under a group of rows: grey italic
     GREEN = "green"  # reached
     RED = "red"  # not reached
 
