@@ -1,0 +1,73 @@
+"""``pianodocs render``: one kind or all of them, the summary, and every refusal with its exit code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pianodocs.workbook.template import write_blank_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pianodocs(*arguments: str) -> subprocess.CompletedProcess[str]:
+    environment = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    return subprocess.run(
+        [sys.executable, "-m", "pianodocs", *arguments], capture_output=True, text=True, env=environment, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("render") / "esempio.xlsx"
+    write_blank_workbook(path, 2024, 2026)
+    return path
+
+
+def test_render_one_kind_to_pdf(workbook: Path, tmp_path: Path) -> None:
+    output = tmp_path / "piano.pdf"
+    result = pianodocs("render", "piano-performance", str(workbook), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(output).pages)
+    assert "Grado di utilizzo delle risorse dedicate all'internazionalizzazione" in text
+    assert "Target 2024" in text and "Target 2026" in text
+
+
+def test_render_all_writes_both_formats_with_a_summary(workbook: Path, tmp_path: Path) -> None:
+    result = pianodocs("render", "all", str(workbook), "-o", str(tmp_path / "documenti"))
+    assert result.returncode == 0, result.stderr
+    written = sorted(path.name for path in (tmp_path / "documenti").iterdir())
+    assert written == ["esempio_piano-performance.docx", "esempio_piano-performance.pdf"]
+    assert "2 documenti scritti in" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_reference_year_option(workbook: Path, tmp_path: Path) -> None:
+    output = tmp_path / "piano.pdf"
+    assert pianodocs("render", "piano-performance", str(workbook), "-o", str(output), "--anno", "2025").returncode == 0
+    outside = pianodocs("render", "piano-performance", str(workbook), "-o", str(output), "--anno", "2030")
+    assert outside.returncode == 2
+    assert "fuori dal periodo del piano 2024-2026" in outside.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code", "message"),
+    [
+        (("render", "bilancio", "{workbook}", "-o", "{out}/x.pdf"), 2, "tipo di documento sconosciuto 'bilancio'"),
+        (("render", "piano-performance", "{workbook}", "-o", "{out}/x.odt"), 2, "deve finire in .pdf o .docx"),
+        (("render", "pira", "{workbook}", "-o", "{out}/x.pdf"), 1, "non è ancora disponibile"),
+        (("render", "piano-performance", "{out}/manca.xlsx", "-o", "{out}/x.pdf"), 1, "non esiste"),
+        (("render", "piano-performance", "{workbook}", "-o", "{out}/cartella-inesistente/x.pdf"), 1, "non esiste"),
+    ],
+)
+def test_refusals(workbook: Path, tmp_path: Path, arguments: tuple[str, ...], code: int, message: str) -> None:
+    result = pianodocs(*(argument.format(workbook=workbook, out=tmp_path) for argument in arguments))
+    assert result.returncode == code, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.tmp")), "nothing written"
