@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
         "--anno", type=int, metavar="N", help="anno di riferimento del documento (predefinito: quello del workbook)"
     )
     render.add_argument("--modelli", type=Path, metavar="CARTELLA", help="cartella con modelli HTML/CSS personalizzati")
+    render.add_argument(
+        "--al", type=_date, metavar="GG/MM/AAAA", help="data della situazione (monitoraggio; predefinita: quella del workbook)"
+    )
 
     commands.add_parser("kinds", help="elenca i tipi di documento")
     return parser
@@ -197,8 +200,12 @@ def _render(arguments: argparse.Namespace) -> int:
             return EXIT_USAGE
         plan = attrs.evolve(plan, reference_year=arguments.anno)
     folder = arguments.workbook.resolve().parent
+
+    def options(job_kind: str) -> dict[str, object]:
+        return {"at": arguments.al} if job_kind == "monitoraggio" and arguments.al is not None else {}
+
     if kind != "all":
-        render(plan, kind, arguments.output, workbook_folder=folder, template_dir=arguments.modelli)
+        render(plan, kind, arguments.output, workbook_folder=folder, template_dir=arguments.modelli, **options(kind))
         print(f"Scritto {arguments.output}")
         return EXIT_OK
     output: Path = arguments.output
@@ -216,7 +223,7 @@ def _render(arguments: argparse.Namespace) -> int:
         _progress(index - 1, len(jobs), path.name)
         began = time.monotonic()
         try:
-            render(plan, job_kind, path, workbook_folder=folder, template_dir=arguments.modelli)
+            render(plan, job_kind, path, workbook_folder=folder, template_dir=arguments.modelli, **options(job_kind))
         except PianodocsError as error:
             failures += 1
             print(f"\n  ✗ {path.name}: {error}", file=sys.stderr)
@@ -243,3 +250,16 @@ def _progress(done: int, total: int, current: str) -> None:
         file=sys.stderr,
         flush=True,
     )
+
+
+def _date(text: str) -> dt.date:
+    """A date on the command line: 30/09/2020 or 2020-09-30."""
+    from .values import parse_date
+
+    date = parse_date(text)
+    if date is None:
+        try:
+            date = dt.date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"data non valida: '{text}' (usare GG/MM/AAAA)") from None
+    return date

@@ -1,14 +1,15 @@
 """Render a plan as a document kind, to DOCX or PDF chosen by the output's suffix.
 
-This is the meeting point of the pipeline: the kind's module builds the view
-model from the plan, and the backend for the suffix writes it (atomically).
-Both formats come from the same view model.
+This is the meeting point of the pipeline: the kind's module in
+:mod:`pianodocs.documents` builds the view model from the plan, and the backend
+for the suffix writes it (atomically). Both formats come from the same view model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 from .errors import PianodocsError
 from .kinds import DOCUMENT_KINDS
@@ -22,48 +23,67 @@ class UnsupportedKindError(PianodocsError):
     """The document kind is unknown, or not yet available, or does not apply to this plan."""
 
 
-def _builders() -> dict[str, Callable[..., Document]]:
-    from .documents import piano_performance
+def _module(kind: str) -> ModuleType | None:
+    """The module building ``kind`` (``piano-performance`` → ``documents/piano_performance.py``), if written yet.
 
-    return {piano_performance.KIND: piano_performance.build}
+    Such a module has ``KIND``, ``build(plan, workbook_folder=None, **options) -> Document`` and,
+    optionally, ``applies(plan) -> bool``.
+    """
+    name = f"{__package__}.documents.{kind.replace('-', '_')}"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return None
 
 
 def available_kinds() -> tuple[str, ...]:
     """The kinds that can be rendered now, in the order of :data:`DOCUMENT_KINDS`."""
-    builders = _builders()
-    return tuple(kind for kind in DOCUMENT_KINDS if kind in builders)
+    return tuple(kind for kind in DOCUMENT_KINDS if _module(kind) is not None)
 
 
 def applicable_kinds(plan: Plan) -> tuple[str, ...]:
     """The kinds that make sense for ``plan`` (``render all``): those available whose data the plan has."""
     kinds = []
     for kind in available_kinds():
-        if kind == "piano-performance" and not any(indicator.dashboard in ("ente", "entrambi") for indicator in plan.indicators):
-            continue
-        kinds.append(kind)
+        applies = getattr(_module(kind), "applies", None)
+        if applies is None or applies(plan):
+            kinds.append(kind)
     return tuple(kinds)
 
 
-def build_document(plan: Plan, kind: str, workbook_folder: Path | None = None) -> Document:
+def build_document(plan: Plan, kind: str, workbook_folder: Path | None = None, **options: object) -> Document:
+    """The view model of ``kind`` for ``plan``; ``options`` are the kind's own (e.g. ``at`` for the monitoring)."""
     if kind not in DOCUMENT_KINDS:
         raise UnsupportedKindError(f"Tipo di documento sconosciuto: '{kind}'. Tipi previsti: {', '.join(DOCUMENT_KINDS)}.")
-    builder = _builders().get(kind)
-    if builder is None:
+    module = _module(kind)
+    if module is None:
         raise UnsupportedKindError(f"Il tipo di documento '{kind}' non è ancora disponibile in questa versione di pianodocs.")
-    return builder(plan, workbook_folder=workbook_folder)
+    document: Document = module.build(plan, workbook_folder=workbook_folder, **options)
+    return document
 
 
 def render(
-    plan: Plan, kind: str, path: Path | str, *, workbook_folder: Path | None = None, template_dir: Path | None = None
+    plan: Plan,
+    kind: str,
+    path: Path | str,
+    *,
+    workbook_folder: Path | None = None,
+    template_dir: Path | None = None,
+    **options: object,
 ) -> Path:
-    """Render ``plan`` as ``kind`` into ``path`` (.pdf or .docx); returns the path written."""
+    """Render ``plan`` as ``kind`` into ``path`` (.pdf or .docx); returns the path written.
+
+    ``options`` go to the kind's builder: ``at`` (a date) for ``monitoraggio``.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in FORMATS:
         raise UnsupportedKindError(
             f"Formato non supportato: '{target.suffix or target.name}'. Usare un nome che finisce in .pdf o .docx."
         )
-    document = build_document(plan, kind, workbook_folder)
+    document = build_document(plan, kind, workbook_folder, **options)
     if suffix == ".pdf":
         from .backends.pdf import write_pdf
 

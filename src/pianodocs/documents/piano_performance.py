@@ -22,6 +22,11 @@ from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 KIND = "piano-performance"
 
 
+def applies(plan: Plan) -> bool:
+    """A Piano needs a cruscotto di Ente: indicators shown in it."""
+    return any(indicator.dashboard in ("ente", "entrambi") for indicator in plan.indicators)
+
+
 def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
     blocks: list[Block] = [TableOfContents(), PageBreak()]
     for section in sections_of(plan, KIND):
