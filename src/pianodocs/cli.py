@@ -22,7 +22,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class _ItalianFormatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage: str | None, actions, groups, prefix: str | None = None) -> None:  # type: ignore[no-untyped-def, override]
+    def add_usage(self, usage: str | None, actions, groups, prefix: str | None = None) -> None:  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, prefix="uso: " if prefix is None else prefix)
 
 

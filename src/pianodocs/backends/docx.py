@@ -500,7 +500,8 @@ def _svg_to_png(svg: str, width_px: int) -> bytes | None:
     except (ImportError, OSError) as error:  # cairocffi raises OSError when the cairo library is missing
         logger.warning("Conversione SVG non disponibile (%s): la figura nel DOCX è sostituita dal testo alternativo.", error)
         return None
-    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width_px, unsafe=False)
+    png: bytes = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width_px, unsafe=False)
+    return png
 
 
 def _summary(headings: Iterable[Heading]) -> list[Heading]:

@@ -68,7 +68,7 @@ class ResourceRefusedError(PianodocsError):
     """The PDF asked for a file or URL outside the template folders, the fonts and the cover logo."""
 
 
-class RestrictedFetcher(URLFetcher):
+class RestrictedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
     """WeasyPrint's URL fetcher, limited to files inside ``folders``, the ``allowed_files`` and ``data:`` URLs.
 
     Anything else (``file:///etc/passwd``, ``http://...``, a path escaping a

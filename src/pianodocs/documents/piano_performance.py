@@ -83,7 +83,7 @@ def secretary_card(plan: Plan) -> Table:
         )
     )
     perspectives = {p.code: p.name for p in plan.perspectives}
-    objectives = {o.code: o for o in (*plan.strategic_objectives, *plan.operational_objectives)}
+    names = {o.code: o.name for o in plan.strategic_objectives} | {o.code: o.name for o in plan.operational_objectives}
     body: list[Row] = []
     last_perspective = last_objective = None
     for row in plan.secretary_card:
@@ -102,8 +102,7 @@ def secretary_card(plan: Plan) -> Table:
             )
             last_perspective, last_objective = row.perspective, None
         if row.objective != last_objective:
-            objective = objectives.get(row.objective)
-            name = objective.name if objective else row.objective
+            name = names.get(row.objective, row.objective)
             weight = format_percent(row.objective_weight) if row.objective_weight is not None else ""
             body.append(
                 Row(

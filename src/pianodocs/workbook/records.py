@@ -56,14 +56,14 @@ def read_records(raw_sheets: Mapping[str, RawSheet], problems: list[Problem]) ->
             )
     records: dict[str, list[Record]] = {}
     for sheet in SHEETS:
-        raw = by_folded.get(sheet.name.casefold())
-        if raw is None:
+        found = by_folded.get(sheet.name.casefold())
+        if found is None:
             if sheet.required:
                 problems.append(Problem(sheet.name, None, f"Manca il foglio obbligatorio '{sheet.name}'."))
             records[sheet.name] = []
             continue
         reader = CellReader(sheet.name, problems)
-        records[sheet.name] = _read_fields(sheet, raw, reader) if sheet.is_fields else _read_table(sheet, raw, reader)
+        records[sheet.name] = _read_fields(sheet, found, reader) if sheet.is_fields else _read_table(sheet, found, reader)
     return records
 
 
