@@ -71,3 +71,13 @@ def test_refusals(workbook: Path, tmp_path: Path, arguments: tuple[str, ...], co
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.tmp")), "nothing written"
+
+
+def test_render_all_skips_kinds_that_do_not_apply(tmp_path: Path) -> None:
+    from pianodocs import load_workbook
+    from pianodocs.render import applicable_kinds
+
+    from .conftest import SAMPLES
+
+    assert "piano-performance" in applicable_kinds(load_workbook(SAMPLES / "cciaa_pistoia_2020_2022.xlsx"))
+    assert "piano-performance" not in applicable_kinds(load_workbook(SAMPLES / "cciaa_prato_2020.xlsx"))

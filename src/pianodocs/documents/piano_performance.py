@@ -23,8 +23,8 @@ KIND = "piano-performance"
 
 
 def applies(plan: Plan) -> bool:
-    """A Piano needs a cruscotto di Ente: indicators shown in it."""
-    return any(indicator.dashboard in ("ente", "entrambi") for indicator in plan.indicators)
+    """A workbook kept for a Piano, with a cruscotto di Ente (indicators shown in it)."""
+    return plan.kind == KIND and any(indicator.dashboard in ("ente", "entrambi") for indicator in plan.indicators)
 
 
 def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
