@@ -41,9 +41,14 @@ def test_render_one_kind_to_pdf(workbook: Path, tmp_path: Path) -> None:
 def test_render_all_writes_both_formats_with_a_summary(workbook: Path, tmp_path: Path) -> None:
     result = pianodocs("render", "all", str(workbook), "-o", str(tmp_path / "documenti"))
     assert result.returncode == 0, result.stderr
+    from pianodocs import load_workbook
+    from pianodocs.render import applicable_kinds
+
+    kinds = applicable_kinds(load_workbook(workbook))
+    assert "piano-performance" in kinds
     written = sorted(path.name for path in (tmp_path / "documenti").iterdir())
-    assert written == ["esempio_piano-performance.docx", "esempio_piano-performance.pdf"]
-    assert "2 documenti scritti in" in result.stdout
+    assert written == sorted(f"esempio_{kind}{suffix}" for kind in kinds for suffix in (".pdf", ".docx"))
+    assert f"{2 * len(kinds)} documenti scritti in" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -60,7 +65,7 @@ def test_the_reference_year_option(workbook: Path, tmp_path: Path) -> None:
     [
         (("render", "bilancio", "{workbook}", "-o", "{out}/x.pdf"), 2, "tipo di documento sconosciuto 'bilancio'"),
         (("render", "piano-performance", "{workbook}", "-o", "{out}/x.odt"), 2, "deve finire in .pdf o .docx"),
-        (("render", "pira", "{workbook}", "-o", "{out}/x.pdf"), 1, "non è ancora disponibile"),
+        (("render", "relazione-performance", "{workbook}", "-o", "{out}/x.pdf"), 1, "non è ancora disponibile"),
         (("render", "piano-performance", "{out}/manca.xlsx", "-o", "{out}/x.pdf"), 1, "non esiste"),
         (("render", "piano-performance", "{workbook}", "-o", "{out}/cartella-inesistente/x.pdf"), 1, "non esiste"),
     ],

@@ -87,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--modelli", type=Path, metavar="CARTELLA", help="cartella con modelli HTML/CSS personalizzati")
     render.add_argument(
+        "--processi", type=int, default=None, metavar="N", help="documenti generati in parallelo con all (predefinito: 2)"
+    )
+    render.add_argument(
         "--al", type=_date, metavar="GG/MM/AAAA", help="data della situazione (monitoraggio; predefinita: quella del workbook)"
     )
 
@@ -178,6 +181,7 @@ def _render(arguments: argparse.Namespace) -> int:
 
     import attrs
 
+    from .batch import Job, run
     from .render import FORMATS, applicable_kinds, render
     from .workbook.loader import load_workbook
 
@@ -209,27 +213,34 @@ def _render(arguments: argparse.Namespace) -> int:
         print(f"Scritto {arguments.output}")
         return EXIT_OK
     output: Path = arguments.output
+    if arguments.processi is None:
+        from .batch import default_workers
+
+        arguments.processi = default_workers()
     if output.exists() and not output.is_dir():
         print(f"pianodocs: con 'all' OUT deve essere una cartella: {output} è un file.", file=sys.stderr)
         return EXIT_USAGE
     output.mkdir(parents=True, exist_ok=True)
-    jobs = [(k, output / f"{arguments.workbook.stem}_{k}{suffix}") for k in applicable_kinds(plan) for suffix in FORMATS]
+    jobs = [
+        Job(job_kind, output / f"{arguments.workbook.stem}_{job_kind}{suffix}", options(job_kind))
+        for job_kind in applicable_kinds(plan)
+        for suffix in FORMATS
+    ]
     if not jobs:
         print(f"{arguments.workbook}: nessun documento disponibile si applica a questo workbook.")
         return EXIT_OK
     failures = 0
     started = time.monotonic()
-    for index, (job_kind, path) in enumerate(jobs, start=1):
-        _progress(index - 1, len(jobs), path.name)
-        began = time.monotonic()
-        try:
-            render(plan, job_kind, path, workbook_folder=folder, template_dir=arguments.modelli, **options(job_kind))
-        except PianodocsError as error:
+    _progress(0, len(jobs))
+    outcomes = run(plan, jobs, workbook_folder=folder, template_dir=arguments.modelli, workers=arguments.processi)
+    for done, outcome in enumerate(outcomes, start=1):
+        _clear_progress()
+        if outcome.error is not None:
             failures += 1
-            print(f"\n  ✗ {path.name}: {error}", file=sys.stderr)
-            continue
-        print(f"  ✓ {path} ({time.monotonic() - began:.1f} s)")
-    _progress(len(jobs), len(jobs), "")
+            print(f"  ✗ {outcome.job.path.name}: {outcome.error}", file=sys.stderr)
+        else:
+            print(f"  ✓ {outcome.job.path} ({outcome.seconds:.1f} s)", flush=True)
+        _progress(done, len(jobs))
     print(
         f"{len(jobs) - failures} documenti scritti in {output} in {time.monotonic() - started:.1f} s"
         + (f"; {failures} non riusciti." if failures else ".")
@@ -237,19 +248,23 @@ def _render(arguments: argparse.Namespace) -> int:
     return EXIT_INVALID if failures else EXIT_OK
 
 
-def _progress(done: int, total: int, current: str) -> None:
+def _progress(done: int, total: int) -> None:
     """A progress bar on standard error when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         return
     width = 30
     filled = width * done // total
-    label = f" {current}" if current else ""
     print(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}{label}\033[K",
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
         end="" if done < total else "\n",
         file=sys.stderr,
         flush=True,
     )
+
+
+def _clear_progress() -> None:
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
 def _date(text: str) -> dt.date:
