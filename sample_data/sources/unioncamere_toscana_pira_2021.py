@@ -89,7 +89,7 @@ PROGRAMMI = [
      "Denominazione": "Servizi generali, formativi e approvvigionamenti per le amministrazioni pubbliche"},
 ]
 
-# (line code, perspective, missione if only one, matrix wording, label as printed)
+# (line code, perspective, missione if only one, matrix wording, label as printed: none is "-")
 _MATRIX = [
     ("L1", "TEL", "", "rafforzare la rete di relazioni con il Sistema Camerale, con al Regione e con gli altri attori "
                       "pubblici e privati che agiscono sul territorio", ""),
@@ -110,7 +110,7 @@ LINEE = [
 ]
 
 OBIETTIVI_STRATEGICI = [
-    {"Codice": f"OB{code[1:]}", "Linea": code, "Prospettiva": perspective, "Etichetta": label,
+    {"Codice": f"OB{code[1:]}", "Linea": code, "Prospettiva": perspective, "Etichetta": label or "-",
      "Denominazione": name}
     for code, perspective, _mission, name, label in _MATRIX
 ]
@@ -357,7 +357,8 @@ SEZIONI = [
 ]
 
 TESTI = [
-    {"Sezione": "riclassificazione", "Tipo": "tabella", "Contenuto": "riclassificazione"},
+    # the matrix is computed from the classification (its hand-made copy stays in Tabelle, for the record)
+    {"Sezione": "riclassificazione", "Tipo": "generato", "Contenuto": "pira-riclassificazione"},
     {"Sezione": "pira-2021", "Tipo": "paragrafo",
      "Contenuto": "Si precisa che i target sono stati determinati con riferimento al solo anno 2021, analgoamente a "
                   "quanto fatto per gli anni precedenti, per le obiettive difficoltà nel formulare previsioni "

@@ -457,7 +457,7 @@ SHEETS: tuple[Sheet, ...] = (
                 ColumnType.RICH_TEXT,
                 "il testo; per 'elenco' una voce per riga; per 'tabella' il nome della tabella (scheda Tabelle); "
                 "per 'generato' il contenuto calcolato da inserire (mappa-strategica, cruscotto-ente, cascading:AREA, "
-                "progetti-fondo, scheda-segretario)",
+                "scheda-segretario; nel PIRA pira-riclassificazione, pira-missioni)",
                 True,
             ),
         ),

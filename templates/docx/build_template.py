@@ -177,6 +177,8 @@ def _table_styles(styles) -> None:
     _paragraph_style(styles, "Tabella totale", base="Tabella testo", bold=True)
     muted = _paragraph_style(styles, "Tabella attenuato", base="Tabella testo", color=RGBColor(0x7F, 0x7F, 0x7F))
     muted.font.strike = True  # eliminated indicators
+    note = _paragraph_style(styles, "Tabella nota", base="Tabella testo", color=RGBColor(0x44, 0x44, 0x44))
+    note.font.italic = True  # notes under a group of rows
     _paragraph_style(styles, "Tabella raggiunto", base="Tabella testo", color=RGBColor(0x00, 0x61, 0x00))
     _paragraph_style(styles, "Tabella non raggiunto", base="Tabella testo", color=RGBColor(0x9C, 0x00, 0x06))
 

@@ -88,7 +88,7 @@ CELL_LOOKS: dict[CellStyle, tuple[str, str | None]] = {
     CellStyle.HIGHLIGHT: ("Tabella testo", "FFFF00"),
     CellStyle.TOTAL: ("Tabella totale", "F2F2F2"),
     CellStyle.MUTED: ("Tabella attenuato", None),
-    CellStyle.NOTE: ("Tabella attenuato", None),
+    CellStyle.NOTE: ("Tabella nota", None),
     CellStyle.GREEN: ("Tabella raggiunto", "C6EFCE"),
     CellStyle.RED: ("Tabella non raggiunto", "FFC7CE"),
 }

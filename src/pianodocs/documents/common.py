@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from ..model import FreeTable, Plan, Section
 from ..values import format_number
@@ -161,3 +162,18 @@ def proportional(weights: Iterable[float]) -> tuple[float, ...]:
 
 def texts(items: Iterable[str]) -> tuple[Run, ...]:
     return tuple(Run(text) for text in items)
+
+
+def logo_path(plan: Plan, workbook_folder: Path | None) -> str:
+    """The logo's path when the workbook names one that exists beside it; never a URL or a path outside that folder."""
+    if not plan.entity.logo or workbook_folder is None:
+        return ""
+    folder = workbook_folder.resolve()
+    candidate = (folder / plan.entity.logo).resolve()
+    if (
+        folder not in candidate.parents
+        or not candidate.is_file()
+        or candidate.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg")
+    ):
+        return ""
+    return str(candidate)

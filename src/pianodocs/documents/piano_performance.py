@@ -15,7 +15,7 @@ from ..values import format_percent
 from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Paragraph, Row, Table, TableOfContents
 from ..view.richtext import plain
 from .cascading import cascading_blocks
-from .common import cell, number_cell, section_blocks, sections_of
+from .common import cell, logo_path, number_cell, section_blocks, sections_of
 from .cruscotto_ente import cruscotto_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 
@@ -35,7 +35,7 @@ def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
         blocks.extend(section_blocks(plan, section, lambda name: generated(plan, name)))
     if not plan.sections:
         blocks.extend(generated(plan, "cruscotto-ente"))
-    logo = _logo(plan, workbook_folder)
+    logo = logo_path(plan, workbook_folder)
     return Document(
         title=plan.title,
         author=plan.entity.name,
@@ -131,16 +131,4 @@ def secretary_card(plan: Plan) -> Table:
     return Table((header,), tuple(body), (9, 30, 30, 8, 13, 10), landscape=False, name="scheda-segretario")
 
 
-def _logo(plan: Plan, workbook_folder: Path | None) -> str:
-    """The logo's path when the workbook names one that exists beside it; never a URL or a path outside that folder."""
-    if not plan.entity.logo or workbook_folder is None:
-        return ""
-    folder = workbook_folder.resolve()
-    candidate = (folder / plan.entity.logo).resolve()
-    if (
-        folder not in candidate.parents
-        or not candidate.is_file()
-        or candidate.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg")
-    ):
-        return ""
-    return str(candidate)
+_logo = logo_path  # TEMPORARY alias while other kinds move to common.logo_path

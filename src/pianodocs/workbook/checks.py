@@ -20,7 +20,13 @@ _ONE = Decimal(1)
 _WEIGHT_TOLERANCE = Decimal("0.0001")
 _MONEY_TOLERANCE = Decimal("0.005")
 _IMPLAUSIBLE_RATIO = Decimal(50)
-GENERATED_CONTENT = ("mappa-strategica", "cruscotto-ente", "scheda-segretario", "progetti-fondo")
+GENERATED_CONTENT = (
+    "mappa-strategica",
+    "cruscotto-ente",
+    "scheda-segretario",
+    "pira-riclassificazione",
+    "pira-missioni",
+)
 INSERTED = ("indicatore inserito", "obiettivo inserito")
 
 
