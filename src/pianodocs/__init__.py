@@ -1,7 +1,7 @@
 """pianodocs: from the planning workbook of a Chamber of Commerce to its performance documents.
 
 The public API is what is accessible from this root package without importing
-sub-modules: :func:`load_workbook`, :func:`render`, the errors, and the model classes users need.
+sub-modules: :func:`load_workbook`, :func:`score`, :func:`render`, the errors, and the model classes users need.
 Everything else lives in modules whose names may change.
 """
 
@@ -19,6 +19,7 @@ from .model import (
     StrategicObjective,
 )
 from .render import render
+from .scoring import GroupScore, IndicatorScore, Scorecard, score
 from .values import Target, TargetKind, Value, ValueKind, parse_target, parse_value
 from .workbook.loader import load_workbook
 
@@ -26,7 +27,9 @@ __all__ = [
     "DOCUMENT_KINDS",
     "Act",
     "Entity",
+    "GroupScore",
     "Indicator",
+    "IndicatorScore",
     "Measurement",
     "OperationalObjective",
     "OutputError",
@@ -34,6 +37,7 @@ __all__ = [
     "Plan",
     "Problem",
     "Revision",
+    "Scorecard",
     "Severity",
     "StrategicLine",
     "StrategicObjective",
@@ -46,6 +50,7 @@ __all__ = [
     "parse_target",
     "parse_value",
     "render",
+    "score",
 ]
 
 __version__ = "0.1.0"

@@ -129,6 +129,3 @@ def secretary_card(plan: Plan) -> Table:
             )
         )
     return Table((header,), tuple(body), (9, 30, 30, 8, 13, 10), landscape=False, name="scheda-segretario")
-
-
-_logo = logo_path  # TEMPORARY alias while other kinds move to common.logo_path

@@ -1,0 +1,440 @@
+"""The monitoring of the PIRA at a date (004, "Situazione al 30 settembre 2020"): one sheet per programme.
+
+Cover, the introduction sections of the workbook, the table of missions and
+programmes, then per Missione and per programme (strategic objective) 004's
+sheet: area strategica, programma, centro di responsabilità, budget, indicatore
+di avanzamento, obiettivo, descrizione, the phases by year as a small Gantt, the
+indicators with the value at the date, the targets and the Performance computed
+by :mod:`pianodocs.scoring`, and the stakeholders. A programme named "salute
+finanziaria" prints as 004's compact "Stato di salute finanziaria" table, grouped
+by Tipologia. A closing note shows the rule behind every Performance, so the OIV
+can check it by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..model import Indicator, OperationalObjective, PiraObjectiveText, Plan, StrategicObjective
+from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, target_in_force
+from ..values import format_date
+from ..view.model import (
+    Align,
+    Block,
+    Cell,
+    CellStyle,
+    Cover,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Row,
+    Table,
+    TableOfContents,
+)
+from ..view.richtext import plain
+from .common import anchor, cell, logo_path, number_cell, section_blocks, sections_of
+
+KIND = "monitoraggio"
+PROGRESS_FLAG = "AVANZAMENTO"
+GANTT_MARK = "●"
+
+Objective = StrategicObjective | OperationalObjective
+
+
+def applies(plan: Plan) -> bool:
+    """A monitoring needs measurements."""
+    return bool(plan.measurements)
+
+
+def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = None) -> Document:
+    """The monitoring at ``at`` (default: the plan's monitoring date, else 31/12 of its reference year)."""
+    at = at or plan.monitoring_date or dt.date(plan.reference_year, 12, 31)
+    card = score(plan, at, year=plan.reference_year)
+    blocks: list[Block] = [TableOfContents(), PageBreak()]
+    # the sections meant for the monitoring; in a monitoring workbook, those meant for no document in particular
+    sections = sections_of(plan, KIND) or ([s for s in plan.sections if not s.document] if plan.kind == KIND else [])
+    for section in sections:
+        blocks.extend(section_blocks(plan, section, lambda name: _generated(plan, name)))
+    if not any(b.kind in ("tabella", "generato") for b in plan.text_blocks if b.section in {s.key for s in sections}):
+        blocks.append(missions_table(plan))
+    sheets = _Sheets(plan, card)
+    for mission, objectives in _by_mission(plan):
+        blocks.append(PageBreak())
+        blocks.append(Heading(_mission_title(plan, mission), 1, anchor(f"missione-{mission or 'altri'}")))
+        for index, objective in enumerate(objectives):
+            if index:
+                blocks.append(PageBreak())  # one sheet per page, as in 004
+            blocks.extend(sheets.blocks(objective, mission))
+    blocks.extend(method_note(card))
+    title = plan.title if plan.kind == KIND else f"{plan.title} — monitoraggio"
+    return Document(
+        title=f"{title} — Situazione al {format_date(at, 'long')}",
+        author=plan.entity.name,
+        subject=f"Monitoraggio degli indicatori al {format_date(at)}",
+        cover=Cover(
+            entity=plan.entity.name,
+            title=title,
+            subtitle=f"Situazione al {format_date(at, 'long')}",
+            logo=logo_path(plan, workbook_folder),
+            note=plan.data_note if plan.illustrative else "",
+        ),
+        blocks=tuple(blocks),
+    )
+
+
+def _generated(plan: Plan, name: str) -> Sequence[Block]:
+    if name == "missioni-programmi":
+        return [missions_table(plan)]
+    return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+
+
+# --- missions ------------------------------------------------------------------------------------
+
+
+def _mission_of(plan: Plan, indicator: Indicator) -> str:
+    """The indicator's mission, else the one mission its objective's PIRA text names, else ''."""
+    if indicator.mission:
+        return indicator.mission
+    missions = {text.mission for text in plan.pira_texts if text.objective == indicator.objective}
+    return missions.pop() if len(missions) == 1 else ""
+
+
+def _tree_order(plan: Plan) -> list[Objective]:
+    ordered: list[Objective] = []
+    for strategic in plan.strategic_objectives:
+        ordered.append(strategic)
+        ordered.extend(o for o in plan.operational_objectives if o.strategic_objective == strategic.code)
+    ordered.extend(o for o in plan.operational_objectives if o not in ordered)
+    return ordered
+
+
+def _by_mission(plan: Plan) -> list[tuple[str, list[Objective]]]:
+    """Each mission with its objectives (a PIRA text or an indicator under it), then '' for the unclassified ones."""
+    groups: list[tuple[str, list[Objective]]] = []
+    for mission in [m.code for m in plan.missions] + [""]:
+        objectives = [
+            objective
+            for objective in _tree_order(plan)
+            if any(_mission_of(plan, i) == mission for i in plan.indicators_of(objective.code))
+            or (mission and any(t.objective == objective.code and t.mission == mission for t in plan.pira_texts))
+        ]
+        if objectives:
+            groups.append((mission, objectives))
+    return groups
+
+
+def _mission_title(plan: Plan, code: str) -> str:
+    """``Missione 11) "Competitività e sviluppo delle imprese"`` as 004 prints it."""
+    mission = next((m for m in plan.missions if m.code == code), None)
+    if mission is None:
+        return "Obiettivi non classificati per missione"
+    number = str(int(code)) if code.isdigit() else code
+    return f'Missione {number}) "{mission.name}"'
+
+
+def missions_table(plan: Plan) -> Table:
+    """Missione | Programma | the programmes (objectives) under it, when the workbook gives no table of its own."""
+    header = Row(tuple(cell(t, CellStyle.HEADER, align=Align.CENTER) for t in ("Missione", "Programma", "Programmi strategici")))
+    body: list[Row] = []
+    for mission, objectives in _by_mission(plan):
+        if not mission:
+            continue
+        name = next(m.name for m in plan.missions if m.code == mission)
+        texts = [t for t in plan.pira_texts if t.mission == mission]
+        codes = dict.fromkeys(t.programme for t in texts) or dict.fromkeys(
+            i.programme for o in objectives for i in plan.indicators_of(o.code) if i.mission == mission and i.programme
+        )
+        programmes = [f"{p.code} – {p.name}" for p in plan.programmes if p.mission == mission and p.code in codes]
+        body.append(
+            Row(
+                (
+                    cell(f"{int(mission) if mission.isdigit() else mission} – {name}"),
+                    cell("\n".join(programmes)),
+                    cell("\n".join(o.name for o in objectives)),
+                )
+            )
+        )
+    return Table((header,), tuple(body), (25, 40, 35), name="missioni-programmi")
+
+
+# --- the sheet of a programme --------------------------------------------------------------------
+
+
+class _Sheets:
+    """Builds the sheet of each programme from the plan and its scorecard."""
+
+    def __init__(self, plan: Plan, card: Scorecard) -> None:
+        self.plan = plan
+        self.card = card
+        self.years = list(plan.years)
+        self.columns = 7 + len(self.years)  # label, tipologia, indicatore, formula, UDM, value, targets, performance
+        self.date = format_date(card.at)
+
+    def blocks(self, objective: Objective, mission: str) -> list[Block]:
+        text = next((t for t in self.plan.pira_texts if t.objective == objective.code and t.mission == mission), None)
+        indicators = [i for i in self.plan.indicators_of(objective.code) if _mission_of(self.plan, i) == mission]
+        title = text.title if text is not None and text.title else objective.name
+        heading = Heading(title, 2, anchor(f"programma-{mission}-{objective.code}"))
+        if "salute finanziaria" in objective.name.casefold():
+            return [heading, self.financial_health(objective, indicators)]
+        return [heading, self.sheet(objective, text, indicators)]
+
+    def sheet(self, objective: Objective, text: PiraObjectiveText | None, indicators: list[Indicator]) -> Table:
+        rest = self.columns - 1
+        progress = [i for i in indicators if PROGRESS_FLAG in i.flags]
+        measured = [i for i in indicators if PROGRESS_FLAG not in i.flags]
+        rows: list[Row] = []
+
+        def labelled(label: str, value: str, markup: bool = False) -> None:
+            if value:
+                rows.append(Row((cell(label, CellStyle.SUBBAND), cell(value, colspan=rest, markup=markup))))
+
+        labelled("Area strategica", self._line_name(objective))
+        labelled("Programma", objective.name)
+        labelled("Centro di Responsabilità", self._responsibility_centre(indicators, text))
+        labelled("Budget", text.budget.text if text is not None and text.budget is not None else "")
+        rows.extend(self._progress_rows(progress))
+        labelled("Obiettivo", objective.description)
+        labelled("Descrizione", text.description if text is not None else "", markup=True)
+        rows.extend(self._gantt_rows(objective))
+        rows.extend(self._indicator_rows(measured))
+        labelled("Stakeholder", text.stakeholders if text is not None else "")
+        widths = (9, 9, 15, 17, 5, 8, *[7] * len(self.years), 8)
+        return Table((), tuple(rows), widths, landscape=True, size="small", name=f"scheda-{objective.code}")
+
+    def _line_name(self, objective: Objective) -> str:
+        strategic_code = objective.strategic_objective if isinstance(objective, OperationalObjective) else objective.code
+        strategic = next((o for o in self.plan.strategic_objectives if o.code == strategic_code), None)
+        line = next((line for line in self.plan.lines if strategic is not None and line.code == strategic.line), None)
+        return line.name if line is not None else ""
+
+    def _responsibility_centre(self, indicators: list[Indicator], text: PiraObjectiveText | None) -> str:
+        centres = [i.responsibility_centre for i in indicators if i.responsibility_centre]
+        if centres:
+            return centres[0]
+        programme = next(
+            (p for p in self.plan.programmes if text is not None and (p.mission, p.code) == (text.mission, text.programme)), None
+        )
+        return programme.responsibility_centre if programme is not None else ""
+
+    def _progress_rows(self, progress: list[Indicator]) -> list[Row]:
+        """004's "Indicatore di avanzamento": name, formula, value at the date, target of the triennium."""
+        if not progress:
+            return []
+        label = cell("Indicatore di avanzamento", CellStyle.SUBBAND, rowspan=1 + len(progress))
+        value_header, target_header = self.date, f"Target {self.card.year}"
+        data: list[tuple[str, str, str, str]] = []
+        for indicator in progress:
+            scored = self.card.indicator(indicator.code)
+            value = scored.measurement.value.text if scored.measurement is not None else ""
+            if scored.measurement is None and indicator.history:
+                last = max(indicator.history)
+                value_header, value = f"Stato {last}", indicator.history[last].text
+            target = indicator.target(self.card.year)
+            if (target is None or not target.is_set) and len(self.years) > 1:
+                target, target_header = indicator.target(self.years[-1]), "Target triennio"
+            data.append((indicator.name, indicator.algorithm, value, target.text if target is not None else ""))
+        name_span, formula_span = 3, self.columns - 6
+        header = Row(
+            (
+                label,
+                cell("Indicatore", CellStyle.HEADER, colspan=name_span),
+                cell("Formula", CellStyle.HEADER, colspan=formula_span),
+                cell(value_header, CellStyle.HEADER, align=Align.CENTER),
+                cell(target_header, CellStyle.HEADER, align=Align.CENTER),
+            ),
+            keep_with_next=True,
+        )
+        body = [
+            Row((cell(name, colspan=name_span), cell(formula, colspan=formula_span), number_cell(value), number_cell(target)))
+            for name, formula, value, target in data
+        ]
+        return [header, *body]
+
+    def _gantt_rows(self, objective: Objective) -> list[Row]:
+        """The phases by year: one cell per year, marked and shaded where the phase is active."""
+        phases = [p for p in self.plan.phases if p.objective == objective.code]
+        if not phases:
+            return []
+        years = sorted({*self.years, *(year for phase in phases for year in phase.years)})
+        span = self.columns - 1 - len(years)
+        rows = [
+            Row(
+                (
+                    cell("Fasi", CellStyle.SUBBAND, rowspan=1 + len(phases)),
+                    cell("Fase", CellStyle.HEADER, colspan=span),
+                    *(cell(str(year), CellStyle.HEADER, align=Align.CENTER) for year in years),
+                ),
+                keep_with_next=True,
+            )
+        ]
+        for phase in phases:
+            marks = [cell(GANTT_MARK, CellStyle.BAND, align=Align.CENTER) if year in phase.years else cell("") for year in years]
+            rows.append(Row((cell(phase.name, colspan=span), *marks)))
+        return rows
+
+    def _indicator_rows(self, indicators: list[Indicator]) -> list[Row]:
+        if not indicators:
+            return []
+        notes = self._notes(indicators)
+        headers = ["Tipologia", "Indicatore", "Formula", "UDM", self.date, *(f"Target {y}" for y in self.years), "Performance"]
+        rows = [
+            Row(
+                (
+                    cell("Indicatori", CellStyle.SUBBAND, rowspan=1 + len(indicators) + len(notes)),
+                    *(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in headers),
+                ),
+                keep_with_next=True,
+            )
+        ]
+        for indicator in indicators:
+            scored = self.card.indicator(indicator.code)
+            style = CellStyle.MUTED if not scored.counted else CellStyle.NORMAL
+            rows.append(
+                Row(
+                    (
+                        cell(indicator.type, style),
+                        cell(indicator.name, style),
+                        cell(indicator.algorithm, style),
+                        cell(indicator.unit, style),
+                        number_cell(_value(scored), style),
+                        *(number_cell(self._target_text(scored, year), style) for year in self.years),
+                        number_cell(scored.percent, style),
+                    )
+                )
+            )
+        rows.extend(Row((cell(note, CellStyle.NOTE, colspan=self.columns - 1),)) for note in notes)
+        return rows
+
+    def _target_text(self, scored: IndicatorScore, year: int) -> str:
+        """The target in force at the date, marked when a revision set it."""
+        target, revision = target_in_force(self.plan, scored.indicator, year, self.card.at)
+        if target is None:
+            return ""
+        return target.text + (" (rivisto)" if revision is not None else "")
+
+    def _notes(self, indicators: Sequence[Indicator]) -> list[str]:
+        """Why a Performance is empty, set by hand, or about an indicator that no longer counts."""
+        notes: list[str] = []
+        for indicator in indicators:
+            scored = self.card.indicator(indicator.code)
+            if not scored.counted:
+                notes.append(f"{indicator.name}: {scored.status}.")
+            elif not scored.evaluable:
+                notes.append(f"{indicator.name}: Performance non valutabile ({scored.reason}).")
+            elif scored.manual:
+                note = f" ({scored.measurement.note})" if scored.measurement is not None and scored.measurement.note else ""
+                notes.append(f"{indicator.name}: Performance stabilita con valutazione manuale{note}.")
+        return notes
+
+    def financial_health(self, objective: Objective, indicators: list[Indicator]) -> Table:
+        """004's "Stato di salute finanziaria": the conditions, then one block per Tipologia."""
+        columns = 7
+        title = objective.name[0].lower() + objective.name[1:] if objective.name else ""
+        rows = [
+            Row(
+                (
+                    cell(f"Stato di {title}", CellStyle.HEADER, colspan=columns - 1),
+                    cell("Performance", CellStyle.HEADER, align=Align.CENTER),
+                )
+            )
+        ]
+        if objective.description:
+            rows.append(Row((cell("Condizioni", CellStyle.SUBBAND), cell(objective.description, colspan=columns - 1))))
+        notes = self._notes(indicators)
+        for group in dict.fromkeys(i.type for i in indicators):
+            members = [i for i in indicators if i.type == group]
+            headers = ("Indicatore", "Formula", "UDM", f"Consuntivo {self.date}", f"Target {self.card.year}", "Performance")
+            rows.append(
+                Row(
+                    (
+                        cell(group, CellStyle.SUBBAND, rowspan=1 + len(members)),
+                        *(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in headers),
+                    ),
+                    keep_with_next=True,
+                )
+            )
+            for indicator in members:
+                scored = self.card.indicator(indicator.code)
+                rows.append(
+                    Row(
+                        (
+                            cell(indicator.name),
+                            cell(indicator.algorithm),
+                            cell(indicator.unit, align=Align.CENTER),
+                            number_cell(_value(scored)),
+                            number_cell(self._target_text(scored, self.card.year)),
+                            number_cell(scored.percent),
+                        )
+                    )
+                )
+        rows.extend(Row((cell(note, CellStyle.NOTE, colspan=columns),)) for note in notes)
+        return Table(
+            (), tuple(rows), (13, 24, 27, 6, 11, 10, 9), landscape=True, size="small", name=f"salute-finanziaria-{objective.code}"
+        )
+
+
+def _value(scored: IndicatorScore) -> str:
+    return scored.measurement.value.text if scored.measurement is not None else ""
+
+
+# --- how the Performance is computed -------------------------------------------------------------
+
+
+def method_note(card: Scorecard) -> list[Block]:
+    """The rule behind every Performance, then how programmes, lines and the ente are rolled up."""
+    threshold = percent_text(card.threshold)
+    blocks: list[Block] = [
+        PageBreak(),
+        Heading("Nota metodologica: il calcolo della colonna Performance", 1, anchor("nota-metodologica")),
+        Paragraph(
+            plain(
+                f"La colonna Performance è il grado di raggiungimento del target {card.year} con il valore rilevato al "
+                f"{format_date(card.at)}, calcolato con le regole riportate per ogni indicatore nella tabella che segue; "
+                "una valutazione manuale, quando presente, prevale sulla regola automatica. Il grado di realizzazione "
+                "di ciascun programma è la media ponderata dei suoi indicatori valutabili (media semplice se non hanno "
+                "pesi); quello di ogni area strategica è la media dei suoi programmi e quello dell'ente la media delle "
+                f"aree. Un programma è raggiunto quando arriva alla soglia del {threshold}."
+            )
+        ),
+    ]
+    scored = [s for s in card.indicators if PROGRESS_FLAG not in s.indicator.flags]
+    header = Row(
+        tuple(cell(t, CellStyle.HEADER, align=Align.CENTER) for t in ("Codice", "Indicatore", "Performance", "Regola applicata"))
+    )
+    body = [Row((cell(s.code), cell(s.indicator.name), number_cell(s.percent), cell(s.rule))) for s in scored]
+    blocks.append(Table((header,), tuple(body), (9, 30, 9, 52), size="small", name="regole-performance"))
+    progress = {s.code for s in card.indicators if PROGRESS_FLAG in s.indicator.flags}
+    levels = (
+        ("Programma", [g for g in card.objectives if g.evaluable or g.not_evaluable]),
+        ("Area strategica", [g for g in card.lines if g.evaluable]),
+        ("Prospettiva", [g for g in card.perspectives if g.evaluable]),
+        ("Ente", [card.ente]),
+    )
+    header = Row(
+        tuple(cell(t, CellStyle.HEADER, align=Align.CENTER) for t in ("Livello", "Elemento", "Realizzazione", "Calcolo"))
+    )
+    rows = [_group_row(level, group, progress) for level, groups in levels for group in groups]
+    blocks.append(Table((header,), tuple(rows), (11, 27, 10, 52), size="small", name="realizzazione"))
+    return blocks
+
+
+def _group_row(level: str, group: GroupScore, progress: set[str]) -> Row:
+    name = "Percentuale sintetica di realizzazione della performance di Ente" if group.level == "ente" else group.name
+    style = CellStyle.NORMAL if group.reached is None else (CellStyle.GREEN if group.reached else CellStyle.RED)
+    details = [group.rule, *group.notes]
+    missing = [code for code in group.not_evaluable if code not in progress]
+    if missing:
+        details.append(f"non valutabili: {', '.join(missing)}")
+    strong = CellStyle.TOTAL if group.level == "ente" else CellStyle.NORMAL
+    return Row(
+        (
+            cell(level, strong),
+            cell(name, strong),
+            Cell(plain(group.percent or "n.v."), style=style, align=Align.RIGHT),
+            cell("\n".join(details)),
+        )
+    )
