@@ -93,6 +93,11 @@ def _parser() -> argparse.ArgumentParser:
         "--al", type=_date, metavar="GG/MM/AAAA", help="data della situazione (monitoraggio; predefinita: quella del workbook)"
     )
 
+    diff = commands.add_parser("diff", help="elenca cosa è cambiato tra due versioni di un piano")
+    diff.add_argument("old", type=Path, metavar="VECCHIO.xlsx", help="la versione precedente")
+    diff.add_argument("new", type=Path, metavar="NUOVO.xlsx", help="la versione nuova")
+    diff.add_argument("--json", action="store_true", help="scrive le modifiche in JSON (struttura in docs/diff.md)")
+
     commands.add_parser("kinds", help="elenca i tipi di documento")
     return parser
 
@@ -100,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
-        handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render}[arguments.command]
+        handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render, "diff": _diff}[arguments.command]
         return handler(arguments)
     except ValidationError as error:
         _print_problems(error.problems)
@@ -166,6 +171,21 @@ def _init(arguments: argparse.Namespace) -> int:
         return EXIT_INVALID
     write_blank_workbook(output, arguments.primo_anno, last_year)
     print(f"Creato {output}: compilare i fogli seguendo i commenti delle intestazioni, poi 'pianodocs validate {output}'.")
+    return EXIT_OK
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    import json
+
+    from .diff import diff_plans, format_text, to_json
+    from .workbook.loader import load_workbook
+
+    old, new = load_workbook(arguments.old), load_workbook(arguments.new)
+    changes = diff_plans(old, new, old_file=arguments.old.name, new_file=arguments.new.name)
+    if arguments.json:
+        print(json.dumps(to_json(changes), ensure_ascii=False, indent=2))
+    else:
+        print(format_text(changes))
     return EXIT_OK
 
 
