@@ -65,7 +65,6 @@ def test_the_reference_year_option(workbook: Path, tmp_path: Path) -> None:
     [
         (("render", "bilancio", "{workbook}", "-o", "{out}/x.pdf"), 2, "tipo di documento sconosciuto 'bilancio'"),
         (("render", "piano-performance", "{workbook}", "-o", "{out}/x.odt"), 2, "deve finire in .pdf o .docx"),
-        (("render", "relazione-performance", "{workbook}", "-o", "{out}/x.pdf"), 1, "non è ancora disponibile"),
         (("render", "piano-performance", "{out}/manca.xlsx", "-o", "{out}/x.pdf"), 1, "non esiste"),
         (("render", "piano-performance", "{workbook}", "-o", "{out}/cartella-inesistente/x.pdf"), 1, "non esiste"),
     ],
@@ -86,3 +85,32 @@ def test_render_all_skips_kinds_that_do_not_apply(tmp_path: Path) -> None:
 
     assert "piano-performance" in applicable_kinds(load_workbook(SAMPLES / "cciaa_pistoia_2020_2022.xlsx"))
     assert "piano-performance" not in applicable_kinds(load_workbook(SAMPLES / "cciaa_prato_2020.xlsx"))
+
+
+def test_a_kind_not_yet_written_is_refused_clearly(workbook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    import pianodocs
+
+    rendering = importlib.import_module("pianodocs.render")  # the module, not the function pianodocs.render
+
+    monkeypatch.setattr(rendering, "_module", lambda kind: None)
+    with pytest.raises(rendering.UnsupportedKindError, match="non è ancora disponibile"):
+        rendering.render(pianodocs.load_workbook(workbook), "pira", tmp_path / "x.pdf")
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_annex_from_an_original_and_a_revised_workbook(tmp_path: Path) -> None:
+    from .conftest import SAMPLES
+
+    output = tmp_path / "allegato.pdf"
+    revised, original = SAMPLES / "cciaa_pistoia_2020_revisione.xlsx", SAMPLES / "cciaa_pistoia_2020_2022.xlsx"
+    result = pianodocs(
+        "render", "allegato-delibera", str(revised), "--rispetto-a", str(original), "--atto", "GC-63-2020", "-o", str(output)
+    )
+    assert result.returncode == 0, result.stderr
+    pages = PdfReader(output).pages
+    sentence = f"Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020, composto da n. {len(pages)} pagin"
+    assert all(sentence in " ".join(page.extract_text().split()) for page in pages)
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert "Indicatore eliminato. Non saranno emanati specifici bandi" in text

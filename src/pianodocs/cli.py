@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
+from .model import Plan
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -89,6 +90,13 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--processi", type=int, default=None, metavar="N", help="documenti generati in parallelo con all (predefinito: 2)"
     )
+    annex = render.add_argument_group("allegato-delibera")
+    annex.add_argument(
+        "--rispetto-a", type=Path, metavar="ORIGINALE.xlsx", help="le modifiche sono quelle tra questo workbook e WORKBOOK"
+    )
+    annex.add_argument("--atto", metavar="CODICE", help="codice dell'atto (foglio Atti) della deliberazione")
+    annex.add_argument("--numero", metavar="N", help="numero della deliberazione, se non è nel foglio Atti")
+    annex.add_argument("--data", type=_date, metavar="GG/MM/AAAA", help="data della deliberazione, se non è nel foglio Atti")
     render.add_argument(
         "--al", type=_date, metavar="GG/MM/AAAA", help="data della situazione (monitoraggio; predefinita: quella del workbook)"
     )
@@ -225,7 +233,11 @@ def _render(arguments: argparse.Namespace) -> int:
         plan = attrs.evolve(plan, reference_year=arguments.anno)
     folder = arguments.workbook.resolve().parent
 
+    annex_options = _annex_options(arguments, plan)
+
     def options(job_kind: str) -> dict[str, object]:
+        if job_kind == "allegato-delibera":
+            return annex_options
         return {"at": arguments.al} if job_kind == "monitoraggio" and arguments.al is not None else {}
 
     if kind != "all":
@@ -266,6 +278,28 @@ def _render(arguments: argparse.Namespace) -> int:
         + (f"; {failures} non riusciti." if failures else ".")
     )
     return EXIT_INVALID if failures else EXIT_OK
+
+
+def _annex_options(arguments: argparse.Namespace, plan: Plan) -> dict[str, object]:
+    """The annex's options: its act, number and date, and the revisions as the diff from an original workbook."""
+    options: dict[str, object] = {
+        name: value for name, value in (("atto", arguments.atto), ("numero", arguments.numero), ("data", arguments.data)) if value
+    }
+    if arguments.rispetto_a is not None:
+        from .diff import revisions_from_diff
+        from .workbook.loader import load_workbook
+
+        act = arguments.atto or _latest_act(plan)
+        if act is None:
+            raise PianodocsError("Con --rispetto-a serve l'atto della deliberazione: indicarlo con --atto o nel foglio Atti.")
+        options["revisioni"] = revisions_from_diff(load_workbook(arguments.rispetto_a), plan, act)
+        options["atto"] = act
+    return options
+
+
+def _latest_act(plan: Plan) -> str | None:
+    dated = [act for act in plan.acts if act.date is not None]
+    return max(dated, key=lambda act: act.date).code if dated else None  # type: ignore[arg-type, return-value]
 
 
 def _progress(done: int, total: int) -> None:

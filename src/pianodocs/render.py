@@ -27,7 +27,8 @@ def _module(kind: str) -> ModuleType | None:
     """The module building ``kind`` (``piano-performance`` → ``documents/piano_performance.py``), if written yet.
 
     Such a module has ``KIND``, ``build(plan, workbook_folder=None, **options) -> Document`` and,
-    optionally, ``applies(plan) -> bool``.
+    optionally, ``applies(plan) -> bool`` and ``render_file(plan, path, *, workbook_folder, template_dir,
+    **options)`` when writing the file takes more than one layout.
     """
     name = f"{__package__}.documents.{kind.replace('-', '_')}"
     try:
@@ -83,6 +84,11 @@ def render(
         raise UnsupportedKindError(
             f"Formato non supportato: '{target.suffix or target.name}'. Usare un nome che finisce in .pdf o .docx."
         )
+    module = _module(kind)
+    render_file = getattr(module, "render_file", None)
+    if render_file is not None:  # a kind that lays itself out more than once (the annex counts its own pages)
+        render_file(plan, target, workbook_folder=workbook_folder, template_dir=template_dir, **options)
+        return target
     document = build_document(plan, kind, workbook_folder, **options)
     if suffix == ".pdf":
         from .backends.pdf import write_pdf

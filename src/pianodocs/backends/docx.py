@@ -52,6 +52,7 @@ from ..view.model import (
     BulletList,
     Cell,
     CellStyle,
+    Cover,
     Document,
     Figure,
     Heading,
@@ -164,12 +165,46 @@ def _render(document: Document, template: Path, jinja: jinja2.Environment, pages
     body: Subdoc = docx_template.new_subdoc()
     writer = _BodyWriter(body.subdocx, word.sections[-1], document.headings, pages)
     writer.write(document.blocks)
-    cover = document.cover
+    cover = document.cover or Cover(entity="", title="")  # filled, then removed with its section by _drop_cover
     logo = InlineImage(docx_template, cover.logo, height=Mm(25)) if cover.logo else ""
     context = {"document": document, "cover": cover, "logo": logo, "body": body}
     docx_template.render(context, jinja_env=jinja, autoescape=True)
+    if document.cover is None:
+        _drop_cover(docx_template.docx)
     _finish(docx_template.docx, document, writer.landscape)
     return docx_template
+
+
+def _drop_cover(word: WordDocument) -> None:
+    """Remove the template's cover section; the body section inherits its header and footer, on every page."""
+    body = word.element.body
+    children = list(body)
+    end = next(
+        (
+            index
+            for index, child in enumerate(children)
+            if child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        ),
+        None,
+    )
+    if end is None:
+        return
+    cover_section = children[end].find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+    following = next(
+        (
+            child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+            for child in children[end + 1 :]
+            if child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        ),
+        body.find(qn("w:sectPr")),
+    )
+    references = [qn("w:headerReference"), qn("w:footerReference")]
+    if following is not None and not any(following.find(tag) is not None for tag in references):
+        for reference in cover_section.findall(qn("w:headerReference")) + cover_section.findall(qn("w:footerReference")):
+            if reference.get(qn("w:type")) == "default":
+                following.insert(0, reference)
+    for child in children[: end + 1]:
+        body.remove(child)
 
 
 def _finish(word: WordDocument, document: Document, ends_landscape: bool) -> None:
@@ -190,7 +225,7 @@ def _finish(word: WordDocument, document: Document, ends_landscape: bool) -> Non
         _orient(word.sections[-1], landscape=True)
     for picture in word.element.body.iter(qn("wp:docPr")):
         if not picture.get("descr"):
-            picture.set("descr", f"Logo: {_clean(document.cover.entity)}")
+            picture.set("descr", f"Logo: {_clean(document.cover.entity if document.cover else document.author)}")
     settings = word.settings.element
     if any(isinstance(block, TableOfContents) for block in document.blocks) and settings.find(qn("w:updateFields")) is None:
         settings.insert_element_before(OxmlElement("w:updateFields", {qn("w:val"): "true"}), *AFTER_UPDATE_FIELDS)

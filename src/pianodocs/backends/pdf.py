@@ -212,14 +212,14 @@ def _stylesheet_text(folders: list[Path]) -> str:
     raise PianodocsError(f"Foglio di stile non trovato: {STYLESHEET}")
 
 
-def _logo_path(cover: Cover) -> Path | None:
-    if not cover.logo:
+def _logo_path(cover: Cover | None) -> Path | None:
+    if cover is None or not cover.logo:
         return None
     path = Path(cover.logo).resolve()
     return path if path.is_file() else None
 
 
-def _logo_url(cover: Cover) -> str:
+def _logo_url(cover: Cover | None) -> str:
     path = _logo_path(cover)
     return path.as_uri() if path else ""
 

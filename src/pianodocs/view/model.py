@@ -162,7 +162,8 @@ class Document:
     title: str
     author: str
     subject: str
-    cover: Cover
+    # None: the document starts with its first block (an annex to a deliberation has no cover)
+    cover: Cover | None
     blocks: tuple[Block, ...]
     language: str = "it-IT"
     # printed at the top of every page (e.g. "Allegato alla deliberazione G.C. n. 63 ...")
