@@ -457,7 +457,9 @@ SHEETS: tuple[Sheet, ...] = (
                 ColumnType.RICH_TEXT,
                 "il testo; per 'elenco' una voce per riga; per 'tabella' il nome della tabella (scheda Tabelle); "
                 "per 'generato' il contenuto calcolato da inserire (mappa-strategica, cruscotto-ente, cascading:AREA, "
-                "scheda-segretario; nel PIRA pira-riclassificazione, pira-missioni)",
+                "scheda-segretario; nel PIRA pira-riclassificazione, pira-missioni; nella Relazione relazione-sintesi, "
+                "relazione-mappa, relazione-grafico, relazione-risultati, relazione-segretario, "
+                "relazione-non-valutabili, relazione-scostamenti)",
                 True,
             ),
         ),

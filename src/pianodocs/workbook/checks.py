@@ -26,6 +26,13 @@ GENERATED_CONTENT = (
     "scheda-segretario",
     "pira-riclassificazione",
     "pira-missioni",
+    "relazione-sintesi",
+    "relazione-mappa",
+    "relazione-grafico",
+    "relazione-risultati",
+    "relazione-segretario",
+    "relazione-non-valutabili",
+    "relazione-scostamenti",
 )
 INSERTED = ("indicatore inserito", "obiettivo inserito")
 

@@ -1,0 +1,600 @@
+"""The Relazione sulla Performance of a year: the results at 31/12 against the Piano, scored by :mod:`pianodocs.scoring`.
+
+Cover, SOMMARIO and the workbook's sections for the Relazione (the outline of the
+Funzione Pubblica guidelines n. 3/2018), with the generated parts where 'generato'
+blocks place them or, without such blocks, at the end of the outline's chapters:
+the synthesis (the ente's "percentuale sintetica di realizzazione", objectives
+reached and missed), the strategic map coloured by the threshold, the results by
+prospettiva and linea with a bar chart, every cruscotto indicator at 31/12 against
+its target with the rule used, the Segretario generale's card, the indicators that
+could not be evaluated and the variances below the threshold. Apart from the
+card's weighted mean it computes nothing: it selects, groups and words the
+Scorecard. docs/relazione.md explains the document to its readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import attrs
+
+from ..model import OperationalObjective, Plan, StrategicLine, StrategicObjective
+from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score
+from ..values import format_date, format_percent
+from ..view.model import (
+    Align,
+    Block,
+    BulletList,
+    Cell,
+    CellStyle,
+    Cover,
+    Document,
+    Figure,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Row,
+    Run,
+    Table,
+    TableOfContents,
+)
+from ..view.richtext import plain, runs
+from .common import anchor, cell, logo_path, number_cell, section_blocks, sections_of
+from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg
+
+KIND = "relazione-performance"
+DASHBOARD = ("ente", "entrambi")
+# the generated parts in their default order, with the heading each gets when the document places it
+GENERATED = {
+    "relazione-sintesi": "La performance di Ente nel {anno}",
+    "relazione-mappa": "La mappa strategica: obiettivi raggiunti e non raggiunti",
+    "relazione-grafico": "Risultati per prospettiva e linea strategica",
+    "relazione-risultati": "Il cruscotto di Ente: risultati al 31/12/{anno}",
+    "relazione-segretario": "La performance del Segretario generale",
+    "relazione-non-valutabili": "Indicatori non valutabili",
+    "relazione-scostamenti": "Scostamenti sotto la soglia",
+}
+# without 'generato' blocks, each part closes the chapter of the guidelines' outline it belongs to
+CHAPTERS = {
+    "1": ("relazione-sintesi", "relazione-mappa", "relazione-grafico"),
+    "3": ("relazione-risultati", "relazione-non-valutabili", "relazione-scostamenti"),
+    "4": ("relazione-segretario",),
+}
+
+
+def applies(plan: Plan) -> bool:
+    """A workbook kept for a Relazione, or one with measurements at 31/12 of one of its years."""
+    return plan.kind == KIND or any(
+        (m.date.month, m.date.day) == (12, 31) and m.date.year in plan.years for m in plan.measurements
+    )
+
+
+# --- what is reported, from the scorecard -------------------------------------------------------
+
+
+@attrs.frozen
+class Secretary:
+    """The Segretario generale's card scored: each card objective with its weight and the engine's score.
+
+    ``rows`` gives, for each card row in order, the cruscotto indicator it names (the same text
+    as the indicator's name or algorithm, under the row's objective), else None.
+    """
+
+    objectives: tuple[tuple[str, Decimal | None, GroupScore | None], ...]
+    rows: tuple[IndicatorScore | None, ...]
+    achievement: Decimal | None
+    rule: str
+
+
+@attrs.frozen
+class Results:
+    """What the Relazione reports, taken from the Scorecard at 31/12 of ``card.year``."""
+
+    card: Scorecard
+    indicators: tuple[IndicatorScore, ...]  # the cruscotto di Ente's, in workbook order
+    strategic: tuple[GroupScore, ...]  # the strategic objectives the ente's roll-up counts
+    operational: tuple[GroupScore, ...]  # the operational objectives those count
+    not_evaluable: tuple[IndicatorScore, ...]  # counted, without an achievement
+    variances: tuple[IndicatorScore, ...]  # counted, achievement below the threshold
+    secretary: Secretary
+
+    @property
+    def status(self) -> dict[str, bool]:
+        """Strategic objective code → reached, for the map (objectives without a verdict are left out)."""
+        return {group.code: group.reached for group in self.strategic if group.reached is not None}
+
+
+def results(plan: Plan, anno: int) -> Results:
+    card = score(plan, dt.date(anno, 12, 31), year=anno)
+    indicators = tuple(s for s in card.indicators if s.indicator.dashboard in DASHBOARD)
+    strategic = tuple(card.objective(code) for line in card.lines for code in _members(line))
+    children = {o.code for o in plan.operational_objectives}
+    operational = tuple(card.objective(code) for group in strategic for code in _members(group) if code in children)
+    counted = [s for s in indicators if s.counted]
+    return Results(
+        card=card,
+        indicators=indicators,
+        strategic=strategic,
+        operational=operational,
+        not_evaluable=tuple(s for s in counted if not s.evaluable),
+        variances=tuple(s for s in counted if s.achievement is not None and s.achievement < card.threshold),
+        secretary=_secretary(plan, card, indicators),
+    )
+
+
+def _members(group: GroupScore) -> list[str]:
+    return [part.code for part in group.parts] + list(group.not_evaluable)
+
+
+def _secretary(plan: Plan, card: Scorecard, indicators: Sequence[IndicatorScore]) -> Secretary:
+    """Each card objective scored as in the cruscotto; the card's % is their mean weighted by the card's weights.
+
+    With a weight for every perspective, an objective weighs perspective weight × objective weight;
+    otherwise its objective weight; objectives without a weight weigh 1. Weights are normalised over
+    the objectives that can be assessed.
+    """
+    by_perspective = {r.perspective: r.perspective_weight for r in plan.secretary_card if r.perspective_weight is not None}
+    two_levels = all(row.perspective in by_perspective for row in plan.secretary_card)
+    weights: dict[str, Decimal | None] = {}
+    for row in plan.secretary_card:
+        weight = row.objective_weight
+        if two_levels and weight is not None:
+            weight *= by_perspective[row.perspective]
+        weights.setdefault(row.objective, weight)
+    scored = {group.code: group for group in card.objectives}
+    objectives = tuple((code, weight, scored.get(code)) for code, weight in weights.items())
+    usable = [(g.achievement, w or Decimal(1)) for _, w, g in objectives if g is not None and g.achievement is not None]
+    total = sum((weight for _, weight in usable), Decimal(0))
+    achievement = sum((a * w for a, w in usable), Decimal(0)) / total if total else None
+    rule = "nessun obiettivo della scheda è valutabile"
+    if achievement is not None:
+        terms = " + ".join(f"{percent_text(a)} × {_weight(w / total)}" for a, w in usable)
+        rule = f"media ponderata: {terms} = {percent_text(achievement)}"
+    rows = tuple(_card_indicator(plan, indicators, row.objective, row.indicator) for row in plan.secretary_card)
+    return Secretary(objectives, rows, achievement, rule)
+
+
+def _card_indicator(plan: Plan, indicators: Sequence[IndicatorScore], objective: str, text: str) -> IndicatorScore | None:
+    under = {objective} | {o.code for o in plan.operational_objectives if o.strategic_objective == objective}
+    wanted = " ".join(text.split()).casefold()
+    for scored in indicators:
+        names = (scored.indicator.name, scored.indicator.algorithm)
+        if scored.indicator.objective in under and wanted in (" ".join(name.split()).casefold() for name in names):
+            return scored
+    return None
+
+
+# --- the document -------------------------------------------------------------------------------
+
+
+def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None = None) -> Document:
+    """The Relazione of ``anno`` (default: the plan's reference year), scored at 31/12 of that year."""
+    anno = plan.reference_year if anno is None else anno
+    parts = _Parts(plan, results(plan, anno))
+    sections = sections_of(plan, KIND)
+    keys = {section.key for section in sections}
+    placed = any(b.kind == "generato" and b.content.strip() in GENERATED and b.section in keys for b in plan.text_blocks)
+    pending = {} if placed else dict(CHAPTERS)
+    blocks: list[Block] = [TableOfContents(), PageBreak()]
+    chapter = ""
+    for section in sections:
+        if section.level == 1:
+            blocks.extend(parts.default(pending.pop(chapter, ())))
+            chapter = section.number.rstrip(".")
+            if len(blocks) > 2:
+                blocks.append(PageBreak())
+        blocks.extend(section_blocks(plan, section, parts.placed))
+    blocks.extend(parts.default(pending.pop(chapter, ())))
+    leftover = [name for name in GENERATED if any(name in names for names in pending.values())]
+    if leftover:  # no chapter of the outline to close: the parts get a chapter of their own
+        if len(blocks) > 2:
+            blocks.append(PageBreak())
+        blocks.append(Heading(f"RISULTATI DELLA PERFORMANCE {anno}", 1, anchor("relazione-risultati-anno")))
+        blocks.extend(parts.default(leftover))
+    title = f"Relazione sulla Performance {anno}"
+    return Document(
+        title=title,
+        author=plan.entity.name,
+        subject=f"{title}: risultati al 31/12/{anno} rispetto agli obiettivi programmati",
+        cover=Cover(
+            entity=plan.entity.name,
+            title="RELAZIONE SULLA PERFORMANCE",
+            subtitle=str(anno),
+            logo=logo_path(plan, workbook_folder),
+            note=(plan.data_note or "Dati illustrativi") if plan.illustrative else "",
+        ),
+        blocks=tuple(blocks),
+        running_header=f"{title} — documento illustrativo" if plan.illustrative else "",
+    )
+
+
+class _Parts:
+    """The generated parts of one Relazione, by name."""
+
+    def __init__(self, plan: Plan, found: Results) -> None:
+        self.plan, self.found, self.card = plan, found, found.card
+        self.anno = found.card.year
+        self.threshold = percent_text(found.card.threshold)
+        objectives: list[StrategicObjective | OperationalObjective] = [*plan.strategic_objectives, *plan.operational_objectives]
+        self.printed = {objective.code: objective.printed_code for objective in objectives}
+        self.builders: dict[str, Callable[[], list[Block]]] = {
+            "relazione-sintesi": self.synthesis,
+            "relazione-mappa": self.strategic_map,
+            "relazione-grafico": self.chart,
+            "relazione-risultati": lambda: [_Results(plan, found).table()],
+            "relazione-segretario": self.secretary,
+            "relazione-non-valutabili": self.not_evaluable,
+            "relazione-scostamenti": self.variances,
+        }
+
+    def placed(self, name: str) -> Sequence[Block]:
+        """A part placed by a 'generato' block: the section's own heading stands above it."""
+        if name in self.builders:
+            return self.builders[name]()
+        return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+
+    def default(self, names: Sequence[str]) -> list[Block]:
+        blocks: list[Block] = []
+        for name in names:
+            if self._has_data(name):  # else nothing to show, and the workbook did not ask for it
+                blocks.append(Heading(GENERATED[name].format(anno=self.anno), 2, anchor(name)))
+                blocks.extend(self.builders[name]())
+        return blocks
+
+    def _has_data(self, name: str) -> bool:
+        if name == "relazione-segretario":
+            return bool(self.plan.secretary_card)
+        if name == "relazione-mappa":
+            return bool(perspective_lanes(self.plan))
+        return True
+
+    def _codes(self, groups: Sequence[GroupScore]) -> str:
+        return ", ".join(self.printed.get(g.code, g.code) + (f": {g.percent}" if g.evaluable else "") for g in groups)
+
+    def synthesis(self) -> list[Block]:
+        ente, found = self.card.ente, self.found
+        term = "una prospettiva BSC" if self.plan.perspectives else "una linea strategica"
+        subject = f"La percentuale sintetica di realizzazione della performance di Ente al 31/12/{self.anno}"
+        verdict = (
+            f" e {'raggiunge' if ente.reached else 'non raggiunge'} la soglia {_to('de', self.threshold)} fissata dal Sistema "
+            f"di Misurazione e Valutazione della Performance. Il calcolo è la {ente.rule}, dove ogni termine è {term}."
+        )
+        opening = Paragraph(
+            (Run(f"{subject} è pari "), Run(_to("a", ente.percent), bold=True), Run(verdict))
+            if ente.evaluable
+            else plain(f"{subject} non è calcolabile: nessun indicatore del cruscotto ha un grado di raggiungimento.")
+        )
+        items = []
+        for label, groups in (("obiettivi strategici", found.strategic), ("obiettivi operativi", found.operational)):
+            missed = [g for g in groups if g.reached is False]
+            blank = [g for g in groups if g.reached is None]
+            text = f"{label}: {_count(sum(1 for g in groups if g.reached), 'raggiunto', 'raggiunti')}, "
+            text += _count(len(missed), "non raggiunto", "non raggiunti") + (f" ({self._codes(missed)})" if missed else "")
+            text += f", {_count(len(blank), 'senza elementi valutabili')} ({self._codes(blank)})" if blank else ""
+            items += [plain(text + ";")] if groups else []
+        counted = [s for s in found.indicators if s.counted]
+        above = len(counted) - len(found.not_evaluable) - len(found.variances)
+        text = (
+            f"indicatori del cruscotto di Ente in vigore a fine anno: {len(counted)}, di cui {above} pari o sopra la soglia, "
+            f"{len(found.variances)} sotto la soglia e {_count(len(found.not_evaluable), 'non valutabile', 'non valutabili')}"
+        )
+        if len(found.indicators) > len(counted):
+            gone = len(found.indicators) - len(counted)
+            text += "; " + _count(
+                gone, "eliminato in corso d'anno e non conteggiato", "eliminati in corso d'anno e non conteggiati"
+            )
+        items.append(plain(text + "."))
+        rule = Paragraph(
+            plain(f"Un obiettivo è raggiunto quando il suo grado di realizzazione arriva {_to('a', self.threshold)}:")
+        )
+        return [opening, rule, BulletList(tuple(items))]
+
+    def strategic_map(self) -> list[Block]:
+        if not self._has_data("relazione-mappa"):
+            return [Paragraph(plain("La mappa strategica richiede le prospettive BSC, assenti nel piano."), style="note")]
+        status = self.found.status
+        svg = strategic_map_svg(self.plan, status)
+        hit = ", ".join(self.printed.get(code, code) for code, reached in status.items() if reached) or "nessuno"
+        missed = ", ".join(self.printed.get(code, code) for code, reached in status.items() if not reached) or "nessuno"
+        alt = f"{strategic_map_alt(self.plan)} Raggiunti (in verde): {hit}. Non raggiunti (in rosso): {missed}."
+        caption = (
+            f"Mappa strategica al 31/12/{self.anno}: in verde gli obiettivi strategici che raggiungono la soglia "
+            f"{_to('de', self.threshold)}, in rosso quelli che non la raggiungono, in blu quelli del cruscotto senza "
+            "elementi valutabili, in bianco quelli fuori dal cruscotto di Ente"
+        )
+        return [Figure(svg, alt, caption, width_mm=250, height_mm=map_height_mm(svg, 250), landscape=True)]
+
+    def chart(self) -> list[Block]:
+        lines = [line for line in self.card.lines if line.evaluable]
+        if not lines:
+            return [perspective_table(self.plan, self.card)]
+        svg = bar_chart_svg(lines, self.card.threshold)
+        figures = "; ".join(
+            f"linea {g.code} {g.name}: {g.percent}, {'raggiunta' if g.reached else 'non raggiunta'}" for g in lines
+        )
+        alt = (
+            f"Grafico a barre del grado di realizzazione delle linee strategiche al 31/12/{self.anno}, con la linea della "
+            f"soglia {_to('a', self.threshold)}. {figures}."
+        )
+        caption = "Grado di realizzazione delle linee strategiche"
+        return [perspective_table(self.plan, self.card), Figure(svg, alt, caption, 170, map_height_mm(svg, 170))]
+
+    def secretary(self) -> list[Block]:
+        if not self.plan.secretary_card:
+            return [Paragraph(plain("Il piano non contiene la scheda del Segretario generale."), style="note")]
+        how = (
+            "Come si calcola: ogni obiettivo della scheda ha il grado di realizzazione dello stesso obiettivo nel cruscotto "
+            "di Ente; una riga riporta una percentuale solo quando il suo indicatore coincide (stesso testo) con un "
+            "indicatore del cruscotto sotto quell'obiettivo. La realizzazione complessiva è la media degli obiettivi "
+            f"ponderata con i pesi della scheda: {self.found.secretary.rule}."
+        )
+        return [secretary_table(self.plan, self.found.secretary, self.anno), Paragraph(plain(how), style="note")]
+
+    def not_evaluable(self) -> list[Block]:
+        if not self.found.not_evaluable:
+            return [Paragraph(plain(f"Tutti gli indicatori del cruscotto di Ente sono stati valutati al 31/12/{self.anno}."))]
+        lead = "Questi indicatori restano fuori dalle medie; per ciascuno il motivo e la nota della misurazione:"
+        return [Paragraph(plain(lead)), self._listing(self.found.not_evaluable, "relazione-non-valutabili")]
+
+    def variances(self) -> list[Block]:
+        missed = [g for g in (*self.found.strategic, *self.found.operational) if g.reached is False]
+        blocks: list[Block] = []
+        if missed:
+            blocks.append(Paragraph(plain(f"Obiettivi sotto la soglia {_to('de', self.threshold)}: {self._codes(missed)}.")))
+        if not self.found.variances:
+            return [*blocks, Paragraph(plain(f"Nessun indicatore è sotto la soglia {_to('de', self.threshold)}."))]
+        lead = "Indicatori sotto la soglia, con la motivazione dello scostamento (la nota della misurazione a consuntivo):"
+        return [*blocks, Paragraph(plain(lead)), self._listing(self.found.variances, "relazione-scostamenti")]
+
+    def _listing(self, scores: Sequence[IndicatorScore], name: str) -> Table:
+        """Objective, indicator, value, target and why: the engine's reason (if any) and the measurement's note."""
+        graded = name == "relazione-scostamenti"
+        headers = ["Obiettivo", "Indicatore", f"Valore al 31/12/{self.anno}", f"Target {self.anno}"]
+        headers += ["Grado", "Motivazione"] if graded else ["Motivo"]
+        rows = []
+        for scored in scores:
+            objective = self.printed.get(scored.indicator.objective, scored.indicator.objective)
+            cells = [
+                cell(objective),
+                cell(scored.indicator.name),
+                number_cell(_value(scored, self.card)),
+                number_cell(_target(scored)),
+            ]
+            cells += [Cell(plain(scored.percent), style=CellStyle.RED, align=Align.RIGHT)] if graded else []
+            rows.append(Row((*cells, _why(scored))))
+        widths = (10, 24, 12, 14, 8, 32) if graded else (10, 29, 12, 14, 35)
+        return Table((_header(headers),), tuple(rows), widths, name=name)
+
+
+def _to(preposition: str, percent: str) -> str:
+    """``al 92%``, ``all'80%``, ``dell'80%``: the article is elided before a number read with a vowel (1, 8, 11, 80-89)."""
+    number = percent.rstrip("%")
+    vowel = number in ("1", "8", "11") or (len(number) == 2 and number.startswith("8"))
+    return f"{preposition}ll'{percent}" if vowel else f"{preposition}l {percent}"
+
+
+def _count(number: int, singular: str, plural: str = "") -> str:
+    return f"{number} {singular if number == 1 else (plural or singular)}"
+
+
+def _weight(weight: Decimal) -> str:
+    """``30%``, ``88,89%``: a weight with at most two decimals."""
+    return format_percent((weight * 100).quantize(Decimal("0.01"), ROUND_HALF_UP) / 100)
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+
+def _header(texts: Sequence[str]) -> Row:
+    return Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in texts))
+
+
+def _value(scored: IndicatorScore, card: Scorecard) -> str:
+    """The value used, with its date when it is not the year end's (an earlier measurement)."""
+    measurement = scored.measurement
+    if measurement is None:
+        return ""
+    return measurement.value.text + ("" if measurement.date == card.at else f" (al {format_date(measurement.date)})")
+
+
+def _target(scored: IndicatorScore) -> str:
+    text = scored.target.text if scored.target is not None else ""
+    return f"{text} (rivisto)" if scored.target_revised else text
+
+
+def _why(scored: IndicatorScore) -> Cell:
+    """The engine's reason (for what is not evaluable), then the measurement's note (workbook rich text)."""
+    note = scored.measurement.note if scored.measurement is not None else ""
+    text = plain(scored.reason)
+    if note:
+        text += plain(". Nota: " if scored.reason else "") + runs(note)
+    return Cell(text)
+
+
+def _verdict(group: GroupScore | None, style: CellStyle) -> Cell:
+    if group is None or group.reached is None:
+        return number_cell("n.v." if group is not None else "", style)
+    return number_cell(group.percent, CellStyle.GREEN if group.reached else CellStyle.RED)
+
+
+def _lines_by_perspective(plan: Plan) -> list[tuple[str, str, list[StrategicLine]]]:
+    """(perspective code, name, its lines), then the lines without a known perspective under ('', '')."""
+    groups = [(p.code, p.name, [line for line in plan.lines if line.perspective == p.code]) for p in plan.perspectives]
+    known = {p.code for p in plan.perspectives}
+    groups.append(("", "", [line for line in plan.lines if line.perspective not in known]))
+    return [group for group in groups if group[2]]
+
+
+class _Results:
+    """The cruscotto di Ente at 31/12: prospettiva → linea → obiettivo bands with their %, then each indicator."""
+
+    WIDTHS = (27, 6, 10, 10, 10, 9, 28)
+
+    def __init__(self, plan: Plan, found: Results) -> None:
+        self.plan, self.card = plan, found.card
+        self.by_objective: dict[str, list[IndicatorScore]] = {}
+        for scored in found.indicators:
+            self.by_objective.setdefault(scored.indicator.objective, []).append(scored)
+        self.groups = {g.code: g for g in (*self.card.objectives, *self.card.lines, *self.card.perspectives)}
+
+    def table(self) -> Table:
+        anno = self.card.year
+        headers = ("Indicatore", "Peso", f"Valore al 31/12/{anno}", f"Target {anno}", f"Target {anno} rivisto", "Grado", "Regola")
+        rows: list[Row] = []
+        for code, name, lines in _lines_by_perspective(self.plan):
+            line_rows = [row for line in lines for row in self._line(line)]
+            if line_rows and name:
+                rows.append(self._band(f"PROSPETTIVA BSC: {name.upper()}", self.groups.get(code), CellStyle.BAND))
+            rows.extend(line_rows)
+        for objective, scores in self.by_objective.items():  # indicators of objectives outside the tree
+            rows.append(Row((cell(f"Obiettivo {objective}", CellStyle.SUBBAND, len(self.WIDTHS)),), keep_with_next=True))
+            rows.extend(map(self._indicator, scores))
+        return Table((_header(headers),), tuple(rows), self.WIDTHS, landscape=True, size="small", name="relazione-risultati")
+
+    def _band(self, label: str, group: GroupScore | None, style: CellStyle) -> Row:
+        rule = group.rule if group is not None and group.evaluable else ""
+        return Row((cell(label, style, 5), _verdict(group, style), cell(rule, style)), keep_with_next=True)
+
+    def _line(self, line: StrategicLine) -> list[Row]:
+        rows: list[Row] = []
+        for objective in (o for o in self.plan.strategic_objectives if o.line == line.code):
+            inner = [self._indicator(s) for s in self.by_objective.pop(objective.code, [])]
+            for child in (o for o in self.plan.operational_objectives if o.strategic_objective == objective.code):
+                scores = self.by_objective.pop(child.code, [])
+                if scores:
+                    band = self._band(
+                        f"Obiettivo operativo {child.printed_code} - {child.name}", self.groups.get(child.code), CellStyle.SUBBAND
+                    )
+                    inner += [band, *map(self._indicator, scores)]
+            if inner:
+                label = f"Obiettivo strategico {objective.printed_code} - {objective.name}"
+                rows += [self._band(label, self.groups.get(objective.code), CellStyle.SUBBAND), *inner]
+        if not rows:
+            return []
+        label = f"LINEA STRATEGICA DI MANDATO {line.code} - {line.name}"
+        return [self._band(label, self.groups.get(line.code), CellStyle.BAND), *rows]
+
+    def _indicator(self, scored: IndicatorScore) -> Row:
+        indicator, anno = scored.indicator, self.card.year
+        style = CellStyle.HIGHLIGHT if indicator.funds_incentive else CellStyle.NORMAL
+        style = style if scored.counted else CellStyle.MUTED
+        grade = number_cell(scored.percent or "n.v.", style)
+        if scored.counted and scored.achievement is not None:
+            grade = number_cell(scored.percent, CellStyle.GREEN if scored.achievement >= self.card.threshold else CellStyle.RED)
+        original = indicator.target(anno)
+        revised = scored.target.text if scored.target_revised and scored.target is not None else ""
+        return Row(
+            (
+                cell(indicator.name, style),
+                number_cell(_weight(scored.weight) if scored.weight is not None else "", style),
+                number_cell(_value(scored, self.card), style),
+                number_cell(original.text if original is not None else "", style),
+                number_cell(revised, style),
+                grade,
+                cell(scored.rule if scored.counted else f"{scored.status}, escluso dalle medie; {scored.rule}", style),
+            )
+        )
+
+
+def perspective_table(plan: Plan, card: Scorecard) -> Table:
+    """Prospettiva and linea strategica with their % and verdict, then the ente's."""
+    verdicts = {True: "raggiunto", False: "non raggiunto", None: "non valutabile"}
+    scored_lines = {group.code: group for group in card.lines}
+    scored_perspectives = {group.code: group for group in card.perspectives}
+
+    def row(label: str, group: GroupScore, style: CellStyle) -> Row:
+        keep = style is CellStyle.BAND
+        return Row((cell(label, style), _verdict(group, style), cell(verdicts[group.reached], style)), keep_with_next=keep)
+
+    rows: list[Row] = []
+    for code, name, members in _lines_by_perspective(plan):
+        groups = [scored_lines[m.code] for m in members if scored_lines[m.code].parts or scored_lines[m.code].not_evaluable]
+        if groups and name:
+            rows.append(row(name.upper(), scored_perspectives[code], CellStyle.BAND))
+        rows.extend(row(f"{g.code} - {g.name}", g, CellStyle.NORMAL) for g in groups)
+    rows.append(row("Percentuale sintetica di realizzazione della performance di Ente", card.ente, CellStyle.TOTAL))
+    headers = ("Prospettiva BSC / linea strategica", f"Realizzazione al 31/12/{card.year}", "Esito")
+    return Table((_header(headers),), tuple(rows), (62, 20, 18), name="relazione-prospettive")
+
+
+def secretary_table(plan: Plan, secretary: Secretary, anno: int) -> Table:
+    """The card as in the Piano (bands for prospettiva and obiettivo), its % column filled, and the card's total."""
+    perspectives = {p.code: p.name for p in plan.perspectives}
+    objectives: list[StrategicObjective | OperationalObjective] = [*plan.strategic_objectives, *plan.operational_objectives]
+    names = {objective.code: objective.name for objective in objectives}
+    scores = {code: group for code, _, group in secretary.objectives}
+
+    def weight(value: Decimal | None, style: CellStyle = CellStyle.NORMAL) -> Cell:
+        return number_cell(format_percent(value) if value is not None else "", style)
+
+    body: list[Row] = []
+    last_perspective = last_objective = None
+    for row, scored in zip(plan.secretary_card, secretary.rows, strict=True):
+        band, subband = CellStyle.BAND, CellStyle.SUBBAND
+        if row.perspective != last_perspective:
+            name = perspectives.get(row.perspective, row.perspective).upper()
+            lead = (cell("Prospettiva", band), cell(name, band, 2), weight(row.perspective_weight, band))
+            body.append(Row((*lead, cell("", band, 2)), keep_with_next=True))
+            last_perspective, last_objective = row.perspective, None
+        if row.objective != last_objective:
+            name = names.get(row.objective, row.objective)
+            lead = (cell(row.objective, subband), cell(name, subband, 2), weight(row.objective_weight, subband))
+            body.append(Row((*lead, cell("", subband), _verdict(scores.get(row.objective), subband)), keep_with_next=True))
+            last_objective = row.objective
+        target = number_cell(row.target.text if row.target else "")
+        percent = number_cell(scored.percent if scored is not None else "")
+        body.append(Row((cell(row.reference), cell(row.action), cell(row.indicator), weight(row.weight), target, percent)))
+    total = number_cell(percent_text(secretary.achievement) or "n.v.", CellStyle.TOTAL)
+    body.append(Row((cell("Realizzazione complessiva della scheda", CellStyle.TOTAL, 5), total)))
+    headers = ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {anno}", f"% Realizzazione {anno}")
+    return Table((_header(headers),), tuple(body), (12, 26, 28, 8, 13, 13), name="relazione-segretario")
+
+
+# --- the bar chart ------------------------------------------------------------------------------
+
+# drawing units; printed 170 mm wide, a 16-unit label is about 9 pt
+CHART_WIDTH, CHART_HEIGHT = 800, 380
+LEFT, RIGHT, TOP, BOTTOM = 60, 90, 30, 330
+
+
+def bar_chart_svg(lines: Sequence[GroupScore], threshold: Decimal) -> str:
+    """One bar per line (green reached, red missed) labelled with its code and %, a 0-100% axis, the threshold dashed.
+
+    The lines' names are in the table printed above the chart and in the figure's alt text.
+    """
+    right = CHART_WIDTH - RIGHT
+
+    def y(fraction: Decimal | float) -> float:
+        return BOTTOM - (BOTTOM - TOP) * float(fraction)
+
+    def text(x: float, top: float, content: str, size: int, anchor: str = "middle", extra: str = "") -> str:
+        return f'<text x="{x:.1f}" y="{top:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>{escape(content)}</text>'
+
+    parts = []
+    for tick in (0, 20, 40, 60, 80, 100):
+        level = y(tick / 100)
+        parts.append(f'<line x1="{LEFT}" y1="{level:.1f}" x2="{right}" y2="{level:.1f}" stroke="#dddddd"/>')
+        parts.append(text(LEFT - 8, level + 5, f"{tick}%", 14, "end"))
+    slot = (right - LEFT) / max(len(lines), 1)
+    for index, line in enumerate(lines):
+        achievement = line.achievement or Decimal(0)
+        x, centre = LEFT + (index + 0.2) * slot, LEFT + (index + 0.5) * slot
+        fill = COLOURS["reached"] if line.reached else COLOURS["missed"]
+        height = (BOTTOM - TOP) * float(achievement)
+        parts.append(f'<rect x="{x:.1f}" y="{y(achievement):.1f}" width="{slot * 0.6:.1f}" height="{height:.1f}" fill="{fill}"/>')
+        parts.append(text(centre, y(achievement) - 7, line.percent, 16, extra=' font-weight="bold"'))
+        parts.append(text(centre, BOTTOM + 24, line.code, 18, extra=' font-weight="bold"'))
+    level = y(threshold)
+    dash = 'stroke="#1f4e79" stroke-width="2" stroke-dasharray="8 5"'
+    parts.append(f'<line x1="{LEFT}" y1="{level:.1f}" x2="{right}" y2="{level:.1f}" {dash}/>')
+    parts.append(text(right + 8, level + 5, f"soglia {percent_text(threshold)}", 15, "start", ' fill="#1f4e79"'))
+    parts.append(f'<line x1="{LEFT}" y1="{BOTTOM}" x2="{right}" y2="{BOTTOM}" stroke="#333333"/>')
+    body = "\n".join(parts)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" width="{CHART_WIDTH}" '
+        f'height="{CHART_HEIGHT}" font-family="{FONT}">\n<title>Grado di realizzazione delle linee strategiche</title>\n{body}\n</svg>'
+    )
