@@ -46,7 +46,7 @@ def test_render_all_writes_both_formats_with_a_summary(workbook: Path, tmp_path:
 
     kinds = applicable_kinds(load_workbook(workbook))
     assert "piano-performance" in kinds
-    written = sorted(path.name for path in (tmp_path / "documenti").iterdir())
+    written = sorted(path.name for path in (tmp_path / "documenti").iterdir() if path.suffix in (".pdf", ".docx"))
     assert written == sorted(f"esempio_{kind}{suffix}" for kind in kinds for suffix in (".pdf", ".docx"))
     assert f"{2 * len(kinds)} documenti scritti in" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
@@ -114,3 +114,12 @@ def test_the_annex_from_an_original_and_a_revised_workbook(tmp_path: Path) -> No
     assert all(sentence in " ".join(page.extract_text().split()) for page in pages)
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     assert "Indicatore eliminato. Non saranno emanati specifici bandi" in text
+
+
+def test_render_all_writes_the_open_data_beside_the_documents(workbook: Path, tmp_path: Path) -> None:
+    result = pianodocs("render", "all", str(workbook), "-o", str(tmp_path), "--processi", "1")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "esempio_indicatori.csv").is_file() and (tmp_path / "esempio_piano.json").is_file()
+    exported = pianodocs("export", str(workbook), "-o", str(tmp_path / "dati"))
+    assert exported.returncode == 0, exported.stderr
+    assert sorted(p.name for p in (tmp_path / "dati").iterdir())[:2] == ["esempio_indicatori.csv", "esempio_misurazioni.csv"]

@@ -101,6 +101,11 @@ def _parser() -> argparse.ArgumentParser:
         "--al", type=_date, metavar="GG/MM/AAAA", help="data della situazione (monitoraggio; predefinita: quella del workbook)"
     )
 
+    export = commands.add_parser("export", help="scrive indicatori, target, misurazioni e punteggi in CSV e JSON (open data)")
+    export.add_argument("workbook", type=Path, metavar="WORKBOOK", help="il workbook .xlsx")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="CARTELLA", help="cartella in cui scrivere i file")
+    export.add_argument("--al", type=_date, metavar="GG/MM/AAAA", help="data dei punteggi (predefinita: data di monitoraggio)")
+
     diff = commands.add_parser("diff", help="elenca cosa è cambiato tra due versioni di un piano")
     diff.add_argument("old", type=Path, metavar="VECCHIO.xlsx", help="la versione precedente")
     diff.add_argument("new", type=Path, metavar="NUOVO.xlsx", help="la versione nuova")
@@ -113,7 +118,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
-        handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render, "diff": _diff}[arguments.command]
+        handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render, "diff": _diff, "export": _export}[
+            arguments.command
+        ]
         return handler(arguments)
     except ValidationError as error:
         _print_problems(error.problems)
@@ -179,6 +186,20 @@ def _init(arguments: argparse.Namespace) -> int:
         return EXIT_INVALID
     write_blank_workbook(output, arguments.primo_anno, last_year)
     print(f"Creato {output}: compilare i fogli seguendo i commenti delle intestazioni, poi 'pianodocs validate {output}'.")
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from .export import write_export
+    from .workbook.loader import load_workbook
+
+    warnings: list[Problem] = []
+    plan = load_workbook(arguments.workbook, warnings=warnings)
+    _print_problems(warnings)
+    arguments.output.mkdir(parents=True, exist_ok=True)
+    written = write_export(plan, arguments.output, at=arguments.al, stem=f"{arguments.workbook.stem}_")
+    for path in written:
+        print(f"Scritto {path}")
     return EXIT_OK
 
 
@@ -273,6 +294,10 @@ def _render(arguments: argparse.Namespace) -> int:
         else:
             print(f"  ✓ {outcome.job.path} ({outcome.seconds:.1f} s)", flush=True)
         _progress(done, len(jobs))
+    from .export import write_export
+
+    companions = write_export(plan, output, at=arguments.al, stem=f"{arguments.workbook.stem}_")
+    print(f"  ✓ dati aperti (CSV e JSON): {', '.join(path.name for path in companions)}")
     print(
         f"{len(jobs) - failures} documenti scritti in {output} in {time.monotonic() - started:.1f} s"
         + (f"; {failures} non riusciti." if failures else ".")

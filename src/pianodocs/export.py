@@ -1,0 +1,380 @@
+"""Open data export of a plan: indicators, targets, measurements and scores as CSV, and all of it as one JSON file.
+
+:func:`write_export` writes the files an ente publishes in "Amministrazione
+trasparente" beside its documents (D.Lgs 33/2013 art. 7: data in an open format):
+four CSV files for spreadsheets and ``piano.json`` for programs, which follows
+``docs/export.schema.json``. It reads the model and the scoring engine and lays out
+no document. Every row of a CSV is the same record as the matching JSON object, so
+the two cannot drift apart; ``docs/export.md`` describes every column and the rule
+that keeps spreadsheet formulas out of the CSV cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import ExitStack
+from decimal import ROUND_HALF_EVEN, Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .atomic import atomic_output
+from .errors import OutputError
+from .model import Indicator, Measurement, Plan
+from .scoring import HUNDRED, IndicatorScore, Scorecard, score
+from .values import Target, Value, format_percent
+
+FORMAT_VERSION = 1
+CSV_DELIMITER = ";"
+CSV_ENCODING = "utf-8-sig"  # UTF-8 with BOM: Excel in Italian then reads the accents right on a double click
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP, "CSV Injection"
+_DECIMALS = 10  # computed numbers (re-spread weights, achievements) are cut to 10 decimals
+
+Cell = str | Decimal | int | dt.date | bool | None
+Record = dict[str, Cell]
+
+
+@attrs.frozen
+class Column:
+    """A column of a CSV file (``header``, in Italian) and the key of the same field in piano.json."""
+
+    header: str
+    key: str
+
+
+def _columns(*pairs: tuple[str, str]) -> tuple[Column, ...]:
+    return tuple(Column(header, key) for header, key in pairs)
+
+
+INDICATOR_COLUMNS = _columns(
+    ("codice", "codice"),
+    ("obiettivo", "obiettivo"),
+    ("obiettivo strategico", "obiettivo_strategico"),
+    ("linea", "linea"),
+    ("prospettiva", "prospettiva"),
+    ("flag", "flag"),
+    ("indicatore", "indicatore"),
+    ("algoritmo", "algoritmo"),
+    ("descrizione tecnica", "descrizione_tecnica"),
+    ("tipologia", "tipologia"),
+    ("unità di misura", "unita_di_misura"),
+    ("fonte", "fonte"),
+    ("verso", "verso"),
+    ("owner", "owner"),
+    ("missione", "missione"),
+    ("programma", "programma"),
+    ("centro di responsabilità", "centro_di_responsabilita"),
+    ("peso", "peso"),
+    ("peso numerico", "peso_numerico"),
+    ("media cluster", "media_cluster"),
+    ("media cluster numerica", "media_cluster_numerica"),
+)
+TARGET_COLUMNS = _columns(
+    ("codice indicatore", "codice_indicatore"),
+    ("anno", "anno"),
+    ("target come scritto", "target_come_scritto"),
+    ("tipo di target", "tipo_di_target"),
+    ("operatore", "operatore"),
+    ("soglia numerica", "soglia_numerica"),
+    ("data di scadenza", "data_di_scadenza"),
+)
+MEASUREMENT_COLUMNS = _columns(
+    ("codice", "codice"),
+    ("data", "data"),
+    ("valore come scritto", "valore_come_scritto"),
+    ("valore numerico", "valore_numerico"),
+    ("tipo di valore", "tipo_di_valore"),
+    ("raggiungimento manuale", "raggiungimento_manuale"),
+    ("raggiungimento manuale numerico", "raggiungimento_manuale_numerico"),
+    ("note", "note"),
+)
+SCORE_COLUMNS = _columns(
+    ("codice", "codice"),
+    ("data", "data"),
+    ("anno", "anno"),
+    ("data misurazione", "data_misurazione"),
+    ("valore", "valore"),
+    ("target in vigore", "target_in_vigore"),
+    ("target rivisto", "target_rivisto"),
+    ("raggiungimento %", "raggiungimento_percentuale"),
+    ("raggiungimento numerico", "raggiungimento_numerico"),
+    ("regola", "regola"),
+    ("valutabile", "valutabile"),
+    ("motivo", "motivo"),
+    ("peso in vigore", "peso_in_vigore"),
+    ("peso in vigore numerico", "peso_in_vigore_numerico"),
+    ("nelle medie", "nelle_medie"),
+    ("stato", "stato"),
+)
+
+
+# --- records: one per CSV row, and the fields of a JSON object ---------------------------------
+
+
+@attrs.frozen
+class _Place:
+    """Where an objective sits in the tree: its strategic objective, line and perspective (by name)."""
+
+    strategic: str = ""
+    line: str = ""
+    perspective: str = ""
+
+
+def _places(plan: Plan) -> dict[str, _Place]:
+    """The place of every objective code, operational or strategic."""
+    lines = {line.code: line for line in plan.lines}
+    perspective_names = {perspective.code: perspective.name for perspective in plan.perspectives}
+    places: dict[str, _Place] = {}
+    for objective in plan.strategic_objectives:
+        line = lines.get(objective.line)
+        perspective = objective.perspective or (line.perspective if line is not None else "")
+        places[objective.code] = _Place(objective.code, objective.line, perspective_names.get(perspective, perspective))
+    for operational in plan.operational_objectives:
+        places[operational.code] = places.get(operational.strategic_objective, _Place(operational.strategic_objective))
+    return places
+
+
+def _weight_text(weight: Decimal | None) -> str:
+    """``50%``; a re-spread weight to two decimals (``85,71%``); ``""`` when there is none."""
+    if weight is None:
+        return ""
+    return format_percent((weight * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_EVEN) / HUNDRED)
+
+
+def _indicator_record(indicator: Indicator, place: _Place) -> Record:
+    cluster_mean = indicator.cluster_mean
+    return {
+        "codice": indicator.code,
+        "obiettivo": indicator.objective,
+        "obiettivo_strategico": place.strategic,
+        "linea": place.line,
+        "prospettiva": place.perspective,
+        "flag": indicator.flag,
+        "indicatore": indicator.name,
+        "algoritmo": indicator.algorithm,
+        "descrizione_tecnica": indicator.technical_description,
+        "tipologia": indicator.type,
+        "unita_di_misura": indicator.unit,
+        "fonte": indicator.source,
+        "verso": indicator.direction.value if indicator.direction is not None else "",
+        "owner": indicator.owner,
+        "missione": indicator.mission,
+        "programma": indicator.programme,
+        "centro_di_responsabilita": indicator.responsibility_centre,
+        "peso": _weight_text(indicator.weight),
+        "peso_numerico": indicator.weight,
+        "media_cluster": cluster_mean.text if cluster_mean is not None else "",
+        "media_cluster_numerica": cluster_mean.number if cluster_mean is not None else None,
+    }
+
+
+def _target_record(code: str, year: int, target: Target) -> Record:
+    threshold: Value | None = target.threshold
+    return {
+        "codice_indicatore": code,
+        "anno": year,
+        "target_come_scritto": target.text,
+        "tipo_di_target": target.kind.value,
+        "operatore": target.comparison.value if target.comparison is not None else "",
+        "soglia_numerica": threshold.number if threshold is not None else None,
+        "data_di_scadenza": target.deadline,
+    }
+
+
+def _measurement_record(measurement: Measurement) -> Record:
+    manual = measurement.manual_achievement
+    return {
+        "codice": measurement.indicator,
+        "data": measurement.date,
+        "valore_come_scritto": measurement.value.text,
+        "valore_numerico": measurement.value.number,
+        "tipo_di_valore": measurement.value.kind.value,
+        "raggiungimento_manuale": format_percent(manual) if manual is not None else "",
+        "raggiungimento_manuale_numerico": manual,
+        "note": measurement.note,
+    }
+
+
+def _score_record(indicator_score: IndicatorScore, card: Scorecard) -> Record:
+    measurement, target = indicator_score.measurement, indicator_score.target
+    return {
+        "codice": indicator_score.code,
+        "data": card.at,
+        "anno": card.year,
+        "data_misurazione": measurement.date if measurement is not None else None,
+        "valore": measurement.value.text if measurement is not None else "",
+        "target_in_vigore": target.text if target is not None else "",
+        "target_rivisto": indicator_score.target_revised,
+        "raggiungimento_percentuale": indicator_score.percent,
+        "raggiungimento_numerico": indicator_score.achievement,
+        "regola": indicator_score.rule,
+        "valutabile": indicator_score.evaluable,
+        "motivo": indicator_score.reason,
+        "peso_in_vigore": _weight_text(indicator_score.weight),
+        "peso_in_vigore_numerico": indicator_score.weight,
+        "nelle_medie": indicator_score.counted,
+        "stato": indicator_score.status,
+    }
+
+
+def evaluation_date(plan: Plan, at: dt.date | None = None) -> dt.date | None:
+    """The date of the scores: ``at``, else the plan's monitoring date, else its latest measurement; None for none."""
+    if at is not None:
+        return at
+    if plan.monitoring_date is not None:
+        return plan.monitoring_date
+    return max((m.date for m in plan.measurements), default=None)
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def to_json(plan: Plan, at: dt.date | None = None) -> dict[str, Any]:
+    """The content of piano.json, ready for ``json.dumps``: ente, piano, and every indicator with what belongs to it."""
+    when = evaluation_date(plan, at)
+    return _document(plan, score(plan, when) if when is not None else None)
+
+
+def _document(plan: Plan, card: Scorecard | None) -> dict[str, Any]:
+    entity = plan.entity
+    places = _places(plan)
+    scores = {s.code: s for s in card.indicators} if card is not None else {}
+    indicators = []
+    for indicator in plan.indicators:
+        item = _json_record(_indicator_record(indicator, places.get(indicator.objective, _Place())))
+        item["target"] = [
+            _json_record(_target_record(indicator.code, year, target), drop="codice_indicatore")
+            for year, target in sorted(indicator.targets.items())
+        ]
+        item["misurazioni"] = [_json_record(_measurement_record(m), drop="codice") for m in plan.measurements_of(indicator.code)]
+        found = scores.get(indicator.code)
+        item["punteggio"] = _json_record(_score_record(found, card), drop="codice") if found and card else None
+        indicators.append(item)
+    return {
+        "versione_formato": FORMAT_VERSION,
+        "ente": {
+            "denominazione": entity.name,
+            "denominazione_breve": entity.short_name,
+            "codice_fiscale": entity.tax_code,
+            "indirizzo": entity.address,
+            "sito_web": entity.website,
+        },
+        "piano": {
+            "titolo": plan.title,
+            "sottotitolo": plan.subtitle,
+            "tipo": plan.kind,
+            "primo_anno": plan.first_year,
+            "ultimo_anno": plan.last_year,
+            "anno_di_riferimento": plan.reference_year,
+            "data_monitoraggio": _json_value(plan.monitoring_date),
+            "soglia_di_raggiungimento": _json_value(plan.threshold),
+            "data_valutazione": _json_value(card.at) if card is not None else None,
+            "anno_valutazione": card.year if card is not None else None,
+        },
+        "indicatori": indicators,
+    }
+
+
+def _json_record(record: Record, drop: str = "") -> dict[str, Any]:
+    return {key: _json_value(value) for key, value in record.items() if key != drop}
+
+
+def _json_value(value: Cell) -> Any:
+    """Text as it is (JSON is not a spreadsheet), numbers as JSON numbers, dates ISO."""
+    if isinstance(value, Decimal):
+        number = _machine_number(value)
+        return int(number) if number == number.to_integral_value() else float(number)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text for a CSV cell: prefixed with ``'`` when it begins like a formula (``=``, ``+``, ``-``, ``@``, tab, CR)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _machine_number(number: Decimal) -> Decimal:
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -_DECIMALS:
+        number = number.quantize(Decimal(1).scaleb(-_DECIMALS), ROUND_HALF_EVEN)
+    return number.normalize() if number else Decimal(0)
+
+
+def _csv_cell(value: Cell) -> str:
+    """Text neutralised against formulas; numbers with a dot and no grouping; dates ISO; yes/no as ``si``/``no``.
+
+    Only text from the workbook can carry a formula: numbers and dates are written by pianodocs
+    in a fixed form (a negative number keeps its ``-``), so they are not prefixed.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "si" if value else "no"
+    if isinstance(value, Decimal):
+        return format(_machine_number(value), "f")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return spreadsheet_safe(value)
+
+
+def _write_csv(path: Path, columns: Sequence[Column], records: Iterable[Mapping[str, Cell]]) -> None:
+    with path.open("w", encoding=CSV_ENCODING, newline="") as handle:
+        writer = csv.writer(handle, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+        writer.writerow([column.header for column in columns])
+        writer.writerows([_csv_cell(record[column.key]) for column in columns] for record in records)
+
+
+# --- the files ----------------------------------------------------------------------------------
+
+
+def write_export(plan: Plan, folder: Path, *, at: dt.date | None = None, stem: str = "") -> list[Path]:
+    """Write the open data files of ``plan`` into ``folder`` (which must exist) and return their paths.
+
+    ``indicatori.csv``, ``target.csv``, ``misurazioni.csv``, ``punteggi.csv`` (only when there is an
+    evaluation date: ``at``, else the plan's monitoring date, else its latest measurement) and
+    ``piano.json``, each name prefixed by ``stem``. Every file is written to a temporary file first
+    and all of them replace the old ones only once all are written: a failure leaves the folder as
+    it was and raises :class:`~pianodocs.OutputError`.
+    """
+    if any(mark in stem for mark in ("/", "\\", "\0")):
+        raise OutputError(f"Prefisso dei file non valido: '{stem}' (non può contenere separatori di cartella).")
+    when = evaluation_date(plan, at)
+    card = score(plan, when) if when is not None else None
+    places = _places(plan)
+    tables: list[tuple[str, tuple[Column, ...], list[Record]]] = [
+        (
+            "indicatori.csv",
+            INDICATOR_COLUMNS,
+            [_indicator_record(i, places.get(i.objective, _Place())) for i in plan.indicators],
+        ),
+        (
+            "target.csv",
+            TARGET_COLUMNS,
+            [_target_record(i.code, year, t) for i in plan.indicators for year, t in sorted(i.targets.items())],
+        ),
+        ("misurazioni.csv", MEASUREMENT_COLUMNS, [_measurement_record(m) for m in plan.measurements]),
+    ]
+    if card is not None:
+        tables.append(("punteggi.csv", SCORE_COLUMNS, [_score_record(s, card) for s in card.indicators]))
+    document = json.dumps(_document(plan, card), ensure_ascii=False, indent=2) + "\n"
+    folder = Path(folder)
+    written: list[Path] = []
+    with ExitStack() as pending:  # on leaving, every temporary file replaces its target, or all are removed
+        for name, columns, records in tables:
+            path = folder / f"{stem}{name}"
+            _write_csv(pending.enter_context(atomic_output(path)), columns, records)
+            written.append(path)
+        path = folder / f"{stem}piano.json"
+        pending.enter_context(atomic_output(path)).write_text(document, encoding="utf-8")
+        written.append(path)
+    return written
