@@ -123,3 +123,36 @@ def test_render_all_writes_the_open_data_beside_the_documents(workbook: Path, tm
     exported = pianodocs("export", str(workbook), "-o", str(tmp_path / "dati"))
     assert exported.returncode == 0, exported.stderr
     assert sorted(p.name for p in (tmp_path / "dati").iterdir())[:2] == ["esempio_indicatori.csv", "esempio_misurazioni.csv"]
+
+
+def test_render_signs_the_pdf_with_the_password_from_the_environment(workbook: Path, tmp_path: Path) -> None:
+    from .test_signing import make_certificate
+
+    certificate_path, *_ = make_certificate(tmp_path, password=b"segreta")
+    output = tmp_path / "piano.pdf"
+    environment = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PIANODOCS_FIRMA_PASSWORD="segreta")
+    command = [
+        sys.executable,
+        "-m",
+        "pianodocs",
+        "render",
+        "piano-performance",
+        str(workbook),
+        "-o",
+        str(output),
+        "--firma",
+        str(certificate_path),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "(firmato)" in result.stdout
+    assert b"/ByteRange" in output.read_bytes() and b"ETSI.CAdES.detached" in output.read_bytes()
+    signed = output.read_bytes()
+    wrong = subprocess.run(
+        command, capture_output=True, text=True, env=dict(environment, PIANODOCS_FIRMA_PASSWORD="no"), timeout=300
+    )
+    assert wrong.returncode == 1 and "password" in wrong.stderr.lower() and "Traceback" not in wrong.stderr
+    assert output.read_bytes() == signed, "a failed signature leaves the signed file as it was"
+    assert sorted(path.name for path in tmp_path.iterdir() if path.suffix == ".pdf") == ["piano.pdf"]
+    docx = subprocess.run([*command[:7], str(tmp_path / "x.docx"), *command[8:]], capture_output=True, text=True, env=environment)
+    assert docx.returncode == 1 and "solo ai PDF" in docx.stderr

@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -89,6 +89,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--modelli", type=Path, metavar="CARTELLA", help="cartella con modelli HTML/CSS personalizzati")
     render.add_argument(
         "--processi", type=int, default=None, metavar="N", help="documenti generati in parallelo con all (predefinito: 2)"
+    )
+    render.add_argument(
+        "--firma",
+        type=Path,
+        metavar="CERT.p12",
+        help="firma i PDF (PAdES) con questo certificato; password da PIANODOCS_FIRMA_PASSWORD o richiesta a terminale",
     )
     annex = render.add_argument_group("allegato-delibera")
     annex.add_argument(
@@ -261,9 +267,18 @@ def _render(arguments: argparse.Namespace) -> int:
             return annex_options
         return {"at": arguments.al} if job_kind == "monitoraggio" and arguments.al is not None else {}
 
+    signer = _signer(arguments)
     if kind != "all":
-        render(plan, kind, arguments.output, workbook_folder=folder, template_dir=arguments.modelli, **options(kind))
-        print(f"Scritto {arguments.output}")
+        if signer is None:
+            render(plan, kind, arguments.output, workbook_folder=folder, template_dir=arguments.modelli, **options(kind))
+        else:  # render aside and sign into the target: an unsigned file never takes the signed one's place
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="pianodocs-firma-") as aside:
+                draft = Path(aside) / arguments.output.name
+                render(plan, kind, draft, workbook_folder=folder, template_dir=arguments.modelli, **options(kind))
+                signer(draft, arguments.output)
+        print(f"Scritto {arguments.output}" + (" (firmato)" if signer is not None else ""))
         return EXIT_OK
     output: Path = arguments.output
     if arguments.processi is None:
@@ -288,6 +303,12 @@ def _render(arguments: argparse.Namespace) -> int:
     outcomes = run(plan, jobs, workbook_folder=folder, template_dir=arguments.modelli, workers=arguments.processi)
     for done, outcome in enumerate(outcomes, start=1):
         _clear_progress()
+        if outcome.error is None and signer is not None and outcome.job.path.suffix == ".pdf":
+            try:
+                signer(outcome.job.path, outcome.job.path)
+            except PianodocsError as error:
+                outcome.job.path.unlink(missing_ok=True)  # no unsigned PDF where a signed one was asked for
+                outcome = attrs.evolve(outcome, error=f"firma non riuscita, PDF non scritto: {error}")
         if outcome.error is not None:
             failures += 1
             print(f"  ✗ {outcome.job.path.name}: {outcome.error}", file=sys.stderr)
@@ -303,6 +324,26 @@ def _render(arguments: argparse.Namespace) -> int:
         + (f"; {failures} non riusciti." if failures else ".")
     )
     return EXIT_INVALID if failures else EXIT_OK
+
+
+def _signer(arguments: argparse.Namespace) -> Callable[[Path, Path], None] | None:
+    """With --firma, a function signing a PDF (source, target); the password is asked once, before any rendering."""
+    if arguments.firma is None:
+        return None
+    if arguments.kind != "all" and arguments.output.suffix.lower() != ".pdf":
+        raise PianodocsError("La firma (--firma) si applica solo ai PDF: indicare un file .pdf.")
+    try:
+        from .signing import password_from_environment_or_prompt, sign_pdf
+    except ImportError as error:
+        raise PianodocsError(
+            "La firma richiede pyHanko: installare pianodocs con l'extra 'firma' (pip install 'pianodocs[firma]')."
+        ) from error
+    password = password_from_environment_or_prompt()
+
+    def sign(source: Path, target: Path) -> None:
+        sign_pdf(source, target, pkcs12=arguments.firma, password=password)
+
+    return sign
 
 
 def _annex_options(arguments: argparse.Namespace, plan: Plan) -> dict[str, object]:
