@@ -6,8 +6,10 @@ footer with the page fields. This module builds the body as a docxtpl Subdoc
 from the view model's blocks, naming only the template's styles; wide tables go
 on landscape sections of their own; the SOMMARIO is a real TOC field, already
 filled in (page numbers read from a LibreOffice rendering when ``soffice`` is
-there) and marked to be updated when Word opens the file. Only this module
-imports docxtpl and python-docx.
+there) and marked to be updated when Word opens the file. The file's dates (core
+properties and the zip entries) are :func:`document_time`: the moment of
+writing, or ``SOURCE_DATE_EPOCH`` when set, so the same input gives the same
+bytes. Only this module imports docxtpl and python-docx.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -45,6 +48,7 @@ from docxtpl import DocxTemplate, InlineImage
 from docxtpl.subdoc import Subdoc
 
 from ..atomic import atomic_output
+from ..clock import document_time
 from ..errors import PianodocsError
 from ..templating import default_templates, environment
 from ..view.model import (
@@ -79,6 +83,7 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 SMALL_TEXT = Pt(7)
 NAMESPACES = nsdecls("w", "r")
 FIGURE_DPI = 200
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 PARAGRAPH_STYLES = {"body": "Normal", "note": "Nota", "small-heading": "Titoletto", "center": "Centrato"}
 # the template's paragraph style for the text of each kind of cell, and the cell's fill (a fill cannot live in a style)
 CELL_LOOKS: dict[CellStyle, tuple[str, str | None]] = {
@@ -119,12 +124,31 @@ def write_docx(document: Document, path: Path, *, template_dir: Path | None = No
     """
     template = _template_file(template_dir)
     jinja = environment(template_dir, autoescape=True)
+    moment = document_time()
     pages: dict[str, int] = {}
-    if paginate and any(isinstance(block, TableOfContents) for block in document.blocks):
-        pages = _heading_pages(document, template, jinja)
-    rendered = _render(document, template, jinja, pages)
+    if paginate and _has_summary(document):
+        pages = _heading_pages(document, template, jinja, moment)
+    rendered = _render(document, template, jinja, pages, moment)
+    buffer = BytesIO()
+    rendered.save(buffer)
     with atomic_output(path) as temporary:
-        rendered.save(temporary)
+        temporary.write_bytes(_stamped(buffer.getvalue(), moment))
+
+
+def _stamped(package: bytes, moment: datetime) -> bytes:
+    """The DOCX zip ``package`` again, every entry dated ``moment`` (UTC; 1980 at the earliest, the zip format's start).
+
+    python-docx dates each entry with the clock at saving: with the same date
+    everywhere, the same document gives the same bytes.
+    """
+    stamp = max(moment.timetuple()[:6], ZIP_EPOCH)
+    output = BytesIO()
+    with zipfile.ZipFile(BytesIO(package)) as source, zipfile.ZipFile(output, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type, info.external_attr, info.create_system = zipfile.ZIP_DEFLATED, 0o644 << 16, 3
+            target.writestr(info, source.read(entry))
+    return output.getvalue()
 
 
 def convert_with_libreoffice(source: Path, folder: Path, timeout: float = LIBREOFFICE_TIMEOUT) -> Path:
@@ -154,8 +178,10 @@ def _template_file(template_dir: Path | None) -> Path:
     return default_templates() / TEMPLATE
 
 
-def _render(document: Document, template: Path, jinja: jinja2.Environment, pages: Mapping[str, int]) -> DocxTemplate:
-    """Fill the template with ``document``; ``pages`` gives the SOMMARIO's page number of each heading anchor."""
+def _render(
+    document: Document, template: Path, jinja: jinja2.Environment, pages: Mapping[str, int], moment: datetime
+) -> DocxTemplate:
+    """Fill the template with ``document``, dated ``moment``; ``pages`` gives the SOMMARIO's page number of each heading."""
     docx_template = DocxTemplate(template)
     word = docx_template.get_docx()
     present = {style.name for style in word.styles}
@@ -163,7 +189,7 @@ def _render(document: Document, template: Path, jinja: jinja2.Environment, pages
     if missing:
         raise PianodocsError(f"Il modello DOCX {template} non contiene gli stili: {', '.join(missing)}.")
     body: Subdoc = docx_template.new_subdoc()
-    writer = _BodyWriter(body.subdocx, word.sections[-1], document.headings, pages)
+    writer = _BodyWriter(body.subdocx, word.sections[-1], document.headings, pages, _has_summary(document))
     writer.write(document.blocks)
     cover = document.cover or Cover(entity="", title="")  # filled, then removed with its section by _drop_cover
     logo = InlineImage(docx_template, cover.logo, height=Mm(25)) if cover.logo else ""
@@ -171,7 +197,7 @@ def _render(document: Document, template: Path, jinja: jinja2.Environment, pages
     docx_template.render(context, jinja_env=jinja, autoescape=True)
     if document.cover is None:
         _drop_cover(docx_template.docx)
-    _finish(docx_template.docx, document, writer.landscape)
+    _finish(docx_template.docx, document, writer.landscape, moment)
     return docx_template
 
 
@@ -207,12 +233,12 @@ def _drop_cover(word: WordDocument) -> None:
         body.remove(child)
 
 
-def _finish(word: WordDocument, document: Document, ends_landscape: bool) -> None:
+def _finish(word: WordDocument, document: Document, ends_landscape: bool, moment: datetime) -> None:
     """Metadata, language, the last section's orientation, alt text of the logo, field update on opening."""
     properties = word.core_properties
     properties.title, properties.author, properties.subject = document.title, document.author, document.subject
     properties.language, properties.last_modified_by = document.language, document.author
-    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    properties.created = properties.modified = moment
     properties.revision = 1
     defaults = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if defaults is not None:
@@ -227,11 +253,15 @@ def _finish(word: WordDocument, document: Document, ends_landscape: bool) -> Non
         if not picture.get("descr"):
             picture.set("descr", f"Logo: {_clean(document.cover.entity if document.cover else document.author)}")
     settings = word.settings.element
-    if any(isinstance(block, TableOfContents) for block in document.blocks) and settings.find(qn("w:updateFields")) is None:
+    if _has_summary(document) and settings.find(qn("w:updateFields")) is None:
         settings.insert_element_before(OxmlElement("w:updateFields", {qn("w:val"): "true"}), *AFTER_UPDATE_FIELDS)
 
 
-def _heading_pages(document: Document, template: Path, jinja: jinja2.Environment) -> dict[str, int]:
+def _has_summary(document: Document) -> bool:
+    return any(isinstance(block, TableOfContents) for block in document.blocks)
+
+
+def _heading_pages(document: Document, template: Path, jinja: jinja2.Environment, moment: datetime) -> dict[str, int]:
     """Render a draft, have LibreOffice lay it out, and read from the PDF outline where each SOMMARIO heading starts."""
     if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
         logger.info("LibreOffice non c'è: il sommario del DOCX resta senza numeri di pagina (Word li aggiorna all'apertura).")
@@ -243,7 +273,7 @@ def _heading_pages(document: Document, template: Path, jinja: jinja2.Environment
         return {}
     with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
         draft = Path(folder) / "bozza.docx"
-        _render(document, template, jinja, {}).save(draft)
+        _render(document, template, jinja, {}, moment).save(draft)
         try:
             pdf = convert_with_libreoffice(draft, Path(folder))
         except PianodocsError as error:
@@ -277,7 +307,14 @@ class _Merge:
 class _BodyWriter:
     """Append view-model blocks to the body subdocument, with a section break at each change of orientation."""
 
-    def __init__(self, body: WordDocument, template_section: Section, headings: Sequence[Heading], pages: Mapping[str, int]):
+    def __init__(
+        self,
+        body: WordDocument,
+        template_section: Section,
+        headings: Sequence[Heading],
+        pages: Mapping[str, int],
+        has_summary: bool = True,
+    ):
         self.body = body
         self.part = body.part
         # the model of every section break: the template's body section, linked to the previous header and footer
@@ -290,6 +327,7 @@ class _BodyWriter:
         self.text_width = {False: Length(short - sides), True: Length(long - sides)}
         self.text_height = {False: Length(long - ends), True: Length(short - ends)}
         self.headings = tuple(headings)
+        self.has_summary = has_summary
         self.bookmarks = {heading.anchor: _bookmark_name(index, heading.anchor) for index, heading in enumerate(headings)}
         self.pages = pages
         self.landscape = False
@@ -363,7 +401,10 @@ class _BodyWriter:
 
     def _heading(self, heading: Heading) -> None:
         level = _level(heading)
-        paragraph = self._paragraph(f"Heading {level}" if heading.in_summary else f"Titolo {level} fuori sommario")
+        # a heading kept out of the SOMMARIO has a style of body-text outline level; without a SOMMARIO it is a true
+        # heading, which Word's navigation pane and screen readers list
+        outside = not heading.in_summary and self.has_summary
+        paragraph = self._paragraph(f"Titolo {level} fuori sommario" if outside else f"Heading {level}")
         identifier = str(next(self.bookmark_ids))
         paragraph._p.append(
             OxmlElement("w:bookmarkStart", {qn("w:id"): identifier, qn("w:name"): self.bookmarks[heading.anchor]})
@@ -414,6 +455,8 @@ class _BodyWriter:
         table_width = word_table._tbl.tblPr.find(qn("w:tblW"))
         table_width.set(qn("w:type"), "dxa")
         table_width.set(qn("w:w"), str(sum(widths)))
+        if table.caption:  # the table's title for assistive technology (Word: Testo alternativo > Titolo)
+            word_table._tbl.tblPr.append(OxmlElement("w:tblCaption", {qn("w:val"): _clean(table.caption)}))
         merges: dict[int, _Merge] = {}
         for row, header in itertools.chain(((row, True) for row in table.header), ((row, False) for row in table.body)):
             extra = self._row(word_table, widths, row, header, merges, table.size == "small")

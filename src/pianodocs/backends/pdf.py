@@ -7,6 +7,13 @@ into sections of one orientation: landscape tables and figures (with the
 headings just before them) go on A4 landscape pages through a CSS named page.
 WeasyPrint loads resources only through :class:`RestrictedFetcher`, which serves
 the template folders, the bundled fonts and the cover logo, and nothing else.
+
+The PDF is PDF/A-2a by default (:data:`PDF_VARIANT`): tagged (structure tree
+built from the HTML, so headings, lists, tables with TH cells and figures with
+their alt text reach assistive technology in reading order), language and title
+declared, fonts embedded, sRGB output intent, and the PDF/A identification in
+the XMP metadata. Its dates are :func:`document_time`: the moment of writing,
+or ``SOURCE_DATE_EPOCH`` when set, so the same input gives the same bytes.
 Only this module imports WeasyPrint.
 """
 
@@ -15,6 +22,7 @@ from __future__ import annotations
 import base64
 import mimetypes
 import re
+import warnings
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -31,11 +39,13 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..atomic import atomic_output
+from ..clock import document_time
 from ..errors import PianodocsError
 from ..templating import default_templates, environment
 from ..view.model import (
     Block,
     BulletList,
+    CellStyle,
     Cover,
     Document,
     Figure,
@@ -50,6 +60,9 @@ FONTS = Path(str(files("pianodocs").joinpath("fonts")))
 DOCUMENT_TEMPLATE = "html/document.html"
 STYLESHEET = "css/pianodocs.css"
 SVG_FONT_FAMILY = "Titillium Web, Titillium Web Ext, Noto Sans Math, sans-serif"
+# PDF/A-2 level A (accessible: tagged, Unicode text): the archival profile with tags that WeasyPrint 70 writes.
+# None gives a plain tagged PDF; WeasyPrint's names ("pdf/a-3a", "pdf/ua-1"...) are accepted too.
+PDF_VARIANT: str | None = "pdf/a-2a"
 
 _SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
 _SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
@@ -102,11 +115,15 @@ class RestrictedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships n
 
 @attrs.frozen
 class Item:
-    """One block as the template sees it: its ``kind`` (the macro to call) and, for figures, the image ``source``."""
+    """One block as the template sees it: its ``kind`` (the macro to call) and, for figures, the image ``source``.
+
+    For tables, ``scopes`` says which body cells are header cells (see :func:`header_scopes`).
+    """
 
     kind: str
     block: Block
     source: str = ""
+    scopes: tuple[tuple[str, ...], ...] = ()
 
 
 @attrs.frozen
@@ -122,12 +139,13 @@ def render_html(document: Document, template_dir: Path | None = None) -> str:
     return _render_template(document, template_dir)[0]
 
 
-def write_pdf(document: Document, path: Path, *, template_dir: Path | None = None) -> None:
-    """Render ``document`` to a tagged PDF file at ``path`` (written atomically).
+def write_pdf(document: Document, path: Path, *, template_dir: Path | None = None, variant: str | None = PDF_VARIANT) -> None:
+    """Render ``document`` to a tagged PDF file at ``path`` (written atomically), PDF/A-2a unless ``variant`` says else.
 
     Raises :class:`ResourceRefusedError` if a template or stylesheet asks for a
     resource outside the template folders, the fonts and the cover logo.
     """
+    moment = document_time().strftime("%Y-%m-%dT%H:%M:%SZ")
     html, base_url = _render_template(document, template_dir)
     folders = _template_folders(template_dir)
     logo = _logo_path(document.cover)
@@ -143,8 +161,11 @@ def write_pdf(document: Document, path: Path, *, template_dir: Path | None = Non
         rendered = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
             stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
         )
-        with atomic_output(path) as temporary:
-            rendered.write_pdf(temporary, pdf_tags=True)
+        rendered.metadata.created = rendered.metadata.modified = moment
+        with atomic_output(path) as temporary, warnings.catch_warnings():
+            # WeasyPrint 70 opens its sRGB profile (the PDF/A output intent) and never closes it
+            warnings.filterwarnings("ignore", r"unclosed file .*sRGB2014\.icc", ResourceWarning)
+            rendered.write_pdf(temporary, pdf_tags=True, pdf_variant=variant)
     except FatalURLFetchingError as error:
         if isinstance(error.__cause__, ResourceRefusedError):
             raise error.__cause__ from None
@@ -169,7 +190,12 @@ def sections(blocks: Iterable[Block]) -> tuple[Section, ...]:
     grouped: list[tuple[bool, list[Item]]] = []
     waiting: list[Item] = []  # headings, until the next block tells their orientation
     for block in blocks:
-        item = Item(_KINDS[type(block)], block, _figure_source(block) if isinstance(block, Figure) else "")
+        item = Item(
+            _KINDS[type(block)],
+            block,
+            _figure_source(block) if isinstance(block, Figure) else "",
+            header_scopes(block) if isinstance(block, Table) else (),
+        )
         if isinstance(block, Heading):
             waiting.append(item)
             continue
@@ -190,6 +216,30 @@ def sections(blocks: Iterable[Block]) -> tuple[Section, ...]:
         else:
             grouped.append((False, waiting))
     return tuple(Section(landscape, tuple(items)) for landscape, items in grouped if items)
+
+
+def header_scopes(table: Table) -> tuple[tuple[str, ...], ...]:
+    """For each body row, each cell's role for assistive technology: ``col`` or ``row`` header (TH), or ``""`` (TD).
+
+    The header rows are column headers anyway. In the body, a cell that looks
+    like a column heading (``CellStyle.HEADER``) is one; in a table without
+    header rows (a form such as an indicator's card: "Area strategica |
+    Destinazione Prato") a cell in the first column labels its row, when the
+    row has more than that cell.
+    """
+    label_first = not table.header
+    scopes = []
+    covered = 0  # rows still under a first-column cell that spans down (their first cell is in another column)
+    for row in table.body:
+        roles = ["col" if cell.style is CellStyle.HEADER else "" for cell in row.cells]
+        if covered:
+            covered -= 1
+        elif row.cells:
+            covered = row.cells[0].rowspan - 1
+            if label_first and len(row.cells) > 1 and not roles[0]:
+                roles[0] = "row"
+        scopes.append(tuple(roles))
+    return tuple(scopes)
 
 
 def is_safe_link(url: object) -> bool:
