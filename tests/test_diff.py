@@ -25,6 +25,7 @@ from pianodocs.workbook.template import example_data
 from pianodocs.workbook.writer import build_workbook, save_workbook
 
 from .conftest import ROOT, seed_text
+from .jsonschema_subset import problems
 
 Data = dict[str, Any]
 NAME = "Grado di utilizzo delle risorse dedicate all'internazionalizzazione"
@@ -438,51 +439,6 @@ def _schema() -> dict[str, Any]:
     return json.loads(found.group(1))  # type: ignore[no-any-return]
 
 
-_TYPES: dict[str, Callable[[Any], bool]] = {
-    "object": lambda value: isinstance(value, dict),
-    "array": lambda value: isinstance(value, list),
-    "string": lambda value: isinstance(value, str),
-    "integer": lambda value: isinstance(value, int) and not isinstance(value, bool),
-    "null": lambda value: value is None,
-}
-
-
-def _problems(value: Any, schema: dict[str, Any], root: dict[str, Any], where: str = "$") -> list[str]:
-    """A validator for the subset of JSON Schema 2020-12 that docs/diff.md uses; the reasons ``value`` does not fit."""
-    if "$ref" in schema:
-        assert schema["$ref"].startswith("#/$defs/"), schema["$ref"]
-        return _problems(value, root["$defs"][schema["$ref"].removeprefix("#/$defs/")], root, where)
-    unknown = set(schema) - {"$schema", "$id", "title", "description", "type", "enum", "required", "properties",
-                             "additionalProperties", "items", "minimum", "format", "$defs"}  # fmt: skip
-    assert not unknown, f"the test's validator does not know {unknown}"
-    types = schema.get("type", [])
-    types = [types] if isinstance(types, str) else types
-    if types and not any(_TYPES[name](value) for name in types):
-        return [f"{where}: {value!r} non è di tipo {types}"]
-    problems = []
-    if "enum" in schema and value not in schema["enum"]:
-        problems.append(f"{where}: {value!r} non è tra {schema['enum']}")
-    if "minimum" in schema and isinstance(value, int) and value < schema["minimum"]:
-        problems.append(f"{where}: {value} < {schema['minimum']}")
-    if schema.get("format") == "date" and isinstance(value, str):
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            problems.append(f"{where}: {value!r} non è una data ISO")
-    if isinstance(value, dict):
-        problems += [f"{where}: manca {key}" for key in schema.get("required", []) if key not in value]
-        properties = schema.get("properties", {})
-        for key, item in value.items():
-            if key in properties:
-                problems += _problems(item, properties[key], root, f"{where}.{key}")
-            elif schema.get("additionalProperties") is False:
-                problems.append(f"{where}: chiave non prevista {key}")
-    if isinstance(value, list) and "items" in schema:
-        for index, item in enumerate(value):
-            problems += _problems(item, schema["items"], root, f"{where}[{index}]")
-    return problems
-
-
 @pytest.fixture(scope="module")
 def real_diff(pistoia: pianodocs.Plan, pistoia_revised: pianodocs.Plan) -> PlanDiff:
     return diff_plans(
@@ -494,7 +450,7 @@ def test_the_json_of_a_real_diff_fits_the_documented_schema(real_diff: PlanDiff)
     schema = _schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     document = json.loads(json.dumps(to_json(real_diff)))  # serialisable, and checked as a reader gets it
-    assert _problems(document, schema, schema) == []
+    assert problems(document, schema, schema) == []
     # the schema's lists are the code's
     change = schema["$defs"]["modifica"]
     assert change["properties"]["tipo"]["enum"] == [kind.value for kind in ChangeKind]
@@ -510,7 +466,7 @@ def test_the_validator_rejects_what_the_schema_forbids(real_diff: PlanDiff) -> N
     document["nuovo"]["data_monitoraggio"] = "30/06/2020"
     del document["riepilogo"]["target"]
     document["extra"] = 1
-    assert len(_problems(document, schema, schema)) == 5
+    assert len(problems(document, schema, schema)) == 5
 
 
 def test_json_key_order_is_stable(real_diff: PlanDiff) -> None:

@@ -7,7 +7,6 @@ import datetime as dt
 import errno
 import json
 import os
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from pianodocs.model import Direction
 from pianodocs.values import Comparison, TargetKind, ValueKind, parse_target, parse_value
 
 from .conftest import ROOT, SAMPLES
+from .jsonschema_subset import problems
 
 SCHEMA_PATH = ROOT / "docs" / "export.schema.json"
 PISTOIA_STEM = "cciaa_pistoia_2020_2022_"
@@ -205,50 +205,6 @@ def test_a_date_without_measurements_scores_nothing_but_says_why(pistoia: pianod
 
 
 # --- JSON -----------------------------------------------------------------------------------------
-
-_TYPES: dict[str, Callable[[Any], bool]] = {
-    "object": lambda value: isinstance(value, dict),
-    "array": lambda value: isinstance(value, list),
-    "string": lambda value: isinstance(value, str),
-    "integer": lambda value: isinstance(value, int) and not isinstance(value, bool),
-    "number": lambda value: isinstance(value, int | float) and not isinstance(value, bool),
-    "boolean": lambda value: isinstance(value, bool),
-    "null": lambda value: value is None,
-}
-_KEYWORDS = {"$schema", "$id", "$defs", "$ref", "title", "description", "type", "enum", "required", "properties",
-             "additionalProperties", "items", "format"}  # fmt: skip
-
-
-def problems(value: Any, schema: dict[str, Any], root: dict[str, Any], where: str = "$") -> list[str]:
-    """A validator for the subset of JSON Schema 2020-12 that docs/export.schema.json uses; why ``value`` does not fit."""
-    assert not set(schema) - _KEYWORDS, f"the test's validator does not know {set(schema) - _KEYWORDS}"
-    found: list[str] = []
-    if "$ref" in schema:
-        assert schema["$ref"].startswith("#/$defs/"), schema["$ref"]
-        found += problems(value, root["$defs"][schema["$ref"].removeprefix("#/$defs/")], root, where)
-    types = schema.get("type", [])
-    types = [types] if isinstance(types, str) else types
-    if types and not any(_TYPES[name](value) for name in types):
-        return [*found, f"{where}: {value!r} non è di tipo {types}"]
-    if "enum" in schema and value not in schema["enum"]:
-        found.append(f"{where}: {value!r} non è tra {schema['enum']}")
-    if schema.get("format") == "date" and isinstance(value, str):
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            found.append(f"{where}: {value!r} non è una data ISO")
-    if isinstance(value, dict):
-        found += [f"{where}: manca {key}" for key in schema.get("required", []) if key not in value]
-        properties = schema.get("properties", {})
-        for key, item in value.items():
-            if key in properties:
-                found += problems(item, properties[key], root, f"{where}.{key}")
-            elif schema.get("additionalProperties") is False:
-                found.append(f"{where}: chiave non prevista {key}")
-    if isinstance(value, list) and "items" in schema:
-        for index, item in enumerate(value):
-            found += problems(item, schema["items"], root, f"{where}[{index}]")
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -477,16 +433,22 @@ def test_a_failed_write_leaves_the_previous_export_untouched(
 
 
 @pytest.mark.parametrize("case", ["missing", "a file", "read-only"])
-def test_an_unwritable_folder_raises_output_error(case: str, prato: pianodocs.Plan, tmp_path: Path) -> None:
+def test_an_unwritable_folder_raises_output_error(
+    case: str, prato: pianodocs.Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "uscita"
     if case == "a file":
         folder.write_text("non una cartella", encoding="utf-8")
     elif case == "read-only":
         folder.mkdir()
         folder.chmod(0o555)
-        if os.access(folder, os.W_OK):
-            folder.chmod(0o755)
-            pytest.skip("running with privileges that ignore folder permissions (root)")
+        if os.access(folder, os.W_OK):  # root ignores permissions: the system's refusal is simulated
+            import tempfile
+
+            def refuse(*args: Any, **kwargs: Any) -> Any:
+                raise PermissionError(errno.EACCES, "Permission denied")
+
+            monkeypatch.setattr(tempfile, "mkstemp", refuse)
     try:
         with pytest.raises(pianodocs.OutputError):
             write_export(prato, folder)
