@@ -54,6 +54,7 @@ _REASONS = {
     errno.EROFS: "file system in sola lettura",
     errno.EISDIR: "la destinazione è una cartella",
     errno.ENOENT: "cartella inesistente",
+    errno.ENOTDIR: "un elemento del percorso è un file, non una cartella",
 }
 
 
