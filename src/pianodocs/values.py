@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 import attrs
 from babel.dates import format_date as _babel_format_date
@@ -35,7 +35,9 @@ def parse_number(text: str) -> Decimal | None:
     if not candidate or not re.fullmatch(r"[-+]?[\d.,]+", candidate) or not re.search(r"\d", candidate):
         return None
     try:
-        return parse_decimal(candidate, locale=LOCALE, strict=True)
+        with localcontext() as context:  # Babel checks the grouping by formatting the number again: room for every digit
+            context.prec = max(context.prec, len(candidate) + 2)
+            return parse_decimal(candidate, locale=LOCALE, strict=True)
     except (NumberFormatError, InvalidOperation):
         return None
 
@@ -43,7 +45,12 @@ def parse_number(text: str) -> Decimal | None:
 def format_number(number: Decimal | int | float, decimals: int | None = None) -> str:
     """``1246770`` → ``1.246.770``; ``28063.95`` → ``28.063,95``; with ``decimals`` fixed, else as many as needed."""
     pattern = "#,##0.##########" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(Decimal(str(number)), format=pattern, locale=LOCALE, decimal_quantization=decimals is not None)
+    amount = Decimal(str(number))
+    with localcontext() as context:  # Babel computes in the current context: room for every digit, however many
+        if amount.is_finite():
+            digits = len(amount.as_tuple().digits) + abs(amount.adjusted()) + max(decimals or 0, 10) + 2
+            context.prec = max(context.prec, digits)
+        return format_decimal(amount, format=pattern, locale=LOCALE, decimal_quantization=decimals is not None)
 
 
 def format_percent(fraction: Decimal | float, decimals: int | None = None) -> str:
@@ -82,7 +89,7 @@ def format_date(date: dt.date, style: str = "short") -> str:
     """``short``: ``09/09/2020``; ``long``: ``9 settembre 2020``."""
     if style == "long":
         return _babel_format_date(date, "d MMMM y", locale=LOCALE)
-    return _babel_format_date(date, "dd/MM/y", locale=LOCALE)
+    return _babel_format_date(date, "dd/MM/yyyy", locale=LOCALE)  # four digits even for year 135: it must parse back
 
 
 # ---------------------------------------------------------------------------

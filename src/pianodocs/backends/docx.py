@@ -79,7 +79,7 @@ TEMPLATE = Path("docx") / "documento.docx"
 TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 LIBREOFFICE_TIMEOUT = 180.0
 SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # with DEL, as the templates drop it
 SMALL_TEXT = Pt(7)
 NAMESPACES = nsdecls("w", "r")
 FIGURE_DPI = 200
@@ -236,8 +236,12 @@ def _drop_cover(word: WordDocument) -> None:
 def _finish(word: WordDocument, document: Document, ends_landscape: bool, moment: datetime) -> None:
     """Metadata, language, the last section's orientation, alt text of the logo, field update on opening."""
     properties = word.core_properties
-    properties.title, properties.author, properties.subject = document.title, document.author, document.subject
-    properties.language, properties.last_modified_by = document.language, document.author
+    properties.title, properties.author, properties.subject = (
+        _clean(document.title),
+        _clean(document.author),
+        _clean(document.subject),
+    )
+    properties.language, properties.last_modified_by = document.language, _clean(document.author)
     properties.created = properties.modified = moment
     properties.revision = 1
     defaults = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")

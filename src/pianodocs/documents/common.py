@@ -136,7 +136,8 @@ def _merged(texts: list[str], style: CellStyle) -> list[Cell]:
 
 
 def _cell_text(text: str) -> str:
-    return text.replace("**", "").replace("*", "").strip()
+    """The text a cell prints: its markup read as markup, any other asterisk kept (``7*7`` stays ``7*7``)."""
+    return "".join(run.text for run in runs(text)).strip()
 
 
 def _widths(table: FreeTable, columns: int) -> tuple[float, ...]:

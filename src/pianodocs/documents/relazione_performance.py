@@ -18,7 +18,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import attrs
 
@@ -44,7 +43,7 @@ from ..view.model import (
 )
 from ..view.richtext import plain, runs
 from .common import anchor, cell, logo_path, number_cell, section_blocks, sections_of
-from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg
+from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
 DASHBOARD = ("ente", "entrambi")
@@ -572,7 +571,7 @@ def bar_chart_svg(lines: Sequence[GroupScore], threshold: Decimal) -> str:
         return BOTTOM - (BOTTOM - TOP) * float(fraction)
 
     def text(x: float, top: float, content: str, size: int, anchor: str = "middle", extra: str = "") -> str:
-        return f'<text x="{x:.1f}" y="{top:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>{escape(content)}</text>'
+        return f'<text x="{x:.1f}" y="{top:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>{svg_text(content)}</text>'
 
     parts = []
     for tick in (0, 20, 40, 60, 80, 100):

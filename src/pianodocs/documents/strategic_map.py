@@ -9,6 +9,7 @@ map. All text is escaped: it is workbook data.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Mapping
 from xml.sax.saxutils import escape
@@ -23,6 +24,13 @@ LANE_GAP = 12
 LINE_HEIGHT = 13
 FONT = "Titillium Web, DejaVu Sans, sans-serif"
 COLOURS = {"reached": "#2e7d32", "missed": "#c62828", "planned": "#1f4e79", "white": "#ffffff"}
+# characters XML 1.0 cannot hold: a workbook name carrying one would make the whole drawing invalid
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def svg_text(text: str) -> str:
+    """Workbook text as the content of an SVG element: escaped, without the characters XML refuses."""
+    return escape(_NOT_XML.sub("", text))
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -32,7 +40,7 @@ def _lines(text: str, width: int) -> list[str]:
 def _text_block(x: float, y: float, lines: list[str], size: int, colour: str, anchor: str = "middle", bold: bool = False) -> str:
     weight = ' font-weight="bold"' if bold else ""
     spans = "".join(
-        f'<tspan x="{x:.1f}" dy="{0 if index == 0 else LINE_HEIGHT}">{escape(line)}</tspan>' for index, line in enumerate(lines)
+        f'<tspan x="{x:.1f}" dy="{0 if index == 0 else LINE_HEIGHT}">{svg_text(line)}</tspan>' for index, line in enumerate(lines)
     )
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{colour}" text-anchor="{anchor}"{weight}>{spans}</text>'
 
@@ -91,7 +99,7 @@ def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None) -> s
     body = "\n".join(parts)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'font-family="{FONT}">\n<title>{escape("Mappa strategica - " + plan.entity.name)}</title>\n{body}\n</svg>'
+        f'font-family="{FONT}">\n<title>{svg_text("Mappa strategica - " + plan.entity.name)}</title>\n{body}\n</svg>'
     )
 
 

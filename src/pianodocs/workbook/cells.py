@@ -8,6 +8,7 @@ problem of a workbook is found in one pass.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -32,6 +33,9 @@ from .reader import RawCell
 
 _HUNDRED = Decimal(100)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# bidirectional embeddings and overrides (LRE, RLE, LRO, RLO) end at PDF; isolates (LRI, RLI, FSI) at PDI
+_BIDI_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
+_BIDI_OPENERS.update(dict.fromkeys("\u2066\u2067\u2068", "\u2069"))
 
 
 def cell_name(column_index: int, row: int) -> str:
@@ -51,6 +55,15 @@ class CellReader:
 
     def read(self, column: Column, raw: RawCell, cell: str) -> object:
         reader: Callable[[Column, RawCell, str], object] = getattr(self, f"_read_{column.type.name.lower()}")
+        if raw.error:  # a failed formula: its error text must not print as data
+            self.problem(
+                cell,
+                f"'{column.name}' contiene l'errore di Excel «{_shown(raw.value)}» (formula non riuscita): correggere la cella.",
+            )
+            raw = RawCell(None)
+        elif isinstance(raw.value, float) and not math.isfinite(raw.value):  # Excel cannot hold one; another program wrote it
+            self.problem(cell, f"'{column.name}' contiene un numero non valido («{raw.value}»): correggere la cella.")
+            raw = RawCell(None)
         return reader(column, raw, cell)
 
     # --- one reader per column type -------------------------------------------------
@@ -67,7 +80,7 @@ class CellReader:
             return format_number(value)
         if isinstance(value, dt.date):
             return format_date(value)
-        return _CONTROL.sub("", str(value)).strip()
+        return _bidi_closed(_CONTROL.sub("", str(value)).strip())
 
     _read_rich_text = _read_text
 
@@ -165,6 +178,19 @@ class CellReader:
 
     def _read_target(self, column: Column, raw: RawCell, cell: str) -> Target:
         return parse_target(self._read_value(column, raw, cell).text)
+
+
+def _bidi_closed(text: str) -> str:
+    """``text`` with every right-to-left override it opens closed at its end, so it cannot reverse the text printed after it."""
+    if not any(opener in text for opener in _BIDI_OPENERS):
+        return text
+    open_marks: list[str] = []
+    for character in text:
+        if character in _BIDI_OPENERS:
+            open_marks.append(_BIDI_OPENERS[character])
+        elif open_marks and character == open_marks[-1]:
+            open_marks.pop()
+    return text + "".join(reversed(open_marks))
 
 
 def _decimals(number_format: str) -> int | None:

@@ -5,16 +5,19 @@ Before openpyxl sees a byte, the file is checked: that it is an .xlsx (not an
 is whole, that it does not expand beyond a bounded size, and that no XML part
 declares a DTD or entities. Reading is bounded too: at most ``MAX_CELLS`` cells,
 and a run of empty rows ends a sheet. Every refusal is one Italian sentence.
+Each sheet also says what openpyxl alone would hide: formulas saved without a
+computed value (read as empty) and merged cells (only the first holds the value).
 This module knows nothing of the workbook's format or of the domain model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import attrs
 import defusedxml.ElementTree as safe_xml
@@ -35,10 +38,14 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 @attrs.frozen
 class RawCell:
-    """A cell as found: its value (str, int, float, bool, datetime or None) and its number format."""
+    """A cell as found: its value (str, int, float, bool, datetime or None) and its number format.
+
+    ``error`` marks an Excel error value (``#N/A``, ``#DIV/0!``...) left by a failed formula; ``value`` is its text.
+    """
 
     value: object
     number_format: str = "General"
+    error: bool = False
 
 
 @attrs.frozen
@@ -47,6 +54,10 @@ class RawSheet:
     # (row number, cells) for every non-empty row, header included
     rows: tuple[tuple[int, tuple[RawCell, ...]], ...]
     hidden: bool = False
+    # cells of the rows read holding a formula with no computed value ("F3"): openpyxl reads them as empty
+    uncomputed: tuple[str, ...] = ()
+    # merged ranges starting in the rows read ("A3:A5"): only their first cell holds a value
+    merged: tuple[str, ...] = ()
 
 
 def _refuse(message: str) -> ValidationError:
@@ -153,10 +164,15 @@ def read_sheets(path: Path) -> dict[str, RawSheet]:
     sheets: dict[str, RawSheet] = {}
     budget = _CellBudget()
     try:
-        for worksheet in workbook.worksheets:
-            rows = tuple(_read_rows(worksheet, budget))
-            hidden = getattr(worksheet, "sheet_state", "visible") != "visible"
-            sheets[worksheet.title] = RawSheet(worksheet.title, rows, hidden)
+        with zipfile.ZipFile(path) as archive:
+            parts = _sheet_parts(archive)
+            for worksheet in workbook.worksheets:
+                rows = tuple(_read_rows(worksheet, budget))
+                hidden = getattr(worksheet, "sheet_state", "visible") != "visible"
+                part = parts.get(worksheet.title)
+                last_row = rows[-1][0] if rows else 0
+                uncomputed, merged = _hidden_by_openpyxl(archive, part, last_row) if part and rows else ((), ())
+                sheets[worksheet.title] = RawSheet(worksheet.title, rows, hidden, uncomputed, merged)
     except ValidationError:
         raise
     except Exception as error:
@@ -164,6 +180,89 @@ def read_sheets(path: Path) -> dict[str, RawSheet]:
     finally:
         workbook.close()
     return sheets
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
+_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
+_FORMULA = re.compile(_PREFIX + rb"f[\s/>]")
+_MERGE = re.compile(_PREFIX + rb'mergeCell\s[^>]*?\bref="([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)"')
+_CHUNK = 1024 * 1024
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the zip member holding its XML, through xl/workbook.xml and its relationships."""
+    try:
+        book = safe_xml.fromstring(archive.read("xl/workbook.xml"))
+        relations = safe_xml.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, safe_xml.ParseError):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in relations.iter(f"{{{_PACKAGE}}}Relationship")}
+    members = set(archive.namelist())
+    parts = {}
+    for sheet in book.iter(f"{{{_MAIN}}}sheet"):
+        target = targets.get(sheet.get(f"{{{_RELATIONSHIP}}}id"), "")
+        member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        if target and member in members:
+            parts[sheet.get("name", "")] = member
+    return parts
+
+
+def _hidden_by_openpyxl(archive: zipfile.ZipFile, part: str, last_row: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(formula cells without a value, merged ranges) in the rows up to ``last_row`` and the columns read.
+
+    A first pass runs over the raw bytes in chunks, looking for formulas and merges
+    at all; only a sheet with formulas is parsed, and only as far as the rows read.
+    """
+    has_formulas, tail = False, b""
+    merged: list[str] = []
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            data = tail + chunk
+            has_formulas = has_formulas or _FORMULA.search(data) is not None
+            merged.extend(found.group(1).decode().upper() for found in _MERGE.finditer(data))
+            tail = data[-256:]  # an element cut between two chunks is whole in the next
+    ranges = tuple(
+        reference
+        for reference in dict.fromkeys(merged)
+        if ":" in reference and len(set(reference.split(":"))) == 2 and _in_area(reference.split(":")[0], last_row)
+    )
+    return (_uncomputed(archive, part, last_row) if has_formulas else ()), ranges
+
+
+def _uncomputed(archive: zipfile.ZipFile, part: str, last_row: int) -> tuple[str, ...]:
+    """The cells up to ``last_row`` whose XML holds a formula (``<f>``) and no value (``<v>``, or an empty one)."""
+    cells: list[str] = []
+    with archive.open(part) as stream:
+        for event, element in safe_xml.iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            name = element.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                if name == "row" and int(element.get("r", "0") or 0) > last_row:
+                    break
+                continue
+            if name == "c":
+                children = {child.tag.rsplit("}", 1)[-1]: child.text for child in element}
+                # openpyxl writes an empty <v/>; an empty text result is <v/> too, but typed "str"
+                computed = bool(children.get("v")) or ("v" in children and element.get("t") == "str")
+                reference = element.get("r", "")
+                if "f" in children and not computed and reference and _in_area(reference, last_row):
+                    cells.append(reference)
+                element.clear()
+            elif name == "row":
+                element.clear()
+    return tuple(cells)
+
+
+def _in_area(reference: str, last_row: int) -> bool:
+    """Whether the cell ``reference`` ("F3") is among those read: up to ``last_row`` and ``MAX_COLUMNS``."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    try:
+        column, row = coordinate_from_string(reference)
+        return bool(row <= last_row and column_index_from_string(column) <= MAX_COLUMNS)
+    except ValueError:
+        return False
 
 
 class _CellBudget:
@@ -184,7 +283,12 @@ def _read_rows(worksheet: object, budget: _CellBudget) -> Iterator[tuple[int, tu
     empty_run = 0
     for index, row in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):  # type: ignore[attr-defined]
         budget.spend(len(row), worksheet.title)  # type: ignore[attr-defined]
-        cells = tuple(RawCell(_plain(cell.value), getattr(cell, "number_format", "General") or "General") for cell in row)
+        cells = tuple(
+            RawCell(
+                _plain(cell.value), getattr(cell, "number_format", "General") or "General", getattr(cell, "data_type", "") == "e"
+            )
+            for cell in row
+        )
         if all(cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()) for cell in cells):
             empty_run += 1
             if empty_run >= EMPTY_ROWS_ENDING_A_SHEET:

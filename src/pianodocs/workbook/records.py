@@ -1,13 +1,16 @@
 """Read each sheet of the schema into records: typed values by column name, with the cell each came from.
 
 This layer finds sheets and columns by their Italian names, reports missing
-sheets and columns and unexpected ones, and types every cell. It does not
+sheets and columns and unexpected ones, and what the raw reading found hidden
+(hidden sheets, formulas without a computed value, merged cells), and types
+every cell. It does not
 cross-check records against each other (that is :mod:`.checks`) nor build
 domain objects (that is :mod:`.loader`).
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 
 import attrs
@@ -63,8 +66,40 @@ def read_records(raw_sheets: Mapping[str, RawSheet], problems: list[Problem]) ->
             records[sheet.name] = []
             continue
         reader = CellReader(sheet.name, problems)
+        _report_what_openpyxl_hides(found, reader)
         records[sheet.name] = _read_fields(sheet, found, reader) if sheet.is_fields else _read_table(sheet, found, reader)
     return records
+
+
+def _report_what_openpyxl_hides(raw: RawSheet, reader: CellReader) -> None:
+    """A hidden sheet (read anyway), formulas saved without their value, merged cells whose value only the first holds."""
+    if raw.hidden and raw.rows:
+        reader.problem(None, f"Il foglio '{raw.name}' è nascosto in Excel: viene letto comunque.", Severity.WARNING)
+    if raw.uncomputed:
+        cells = raw.uncomputed
+        listed = ", ".join(cells[:10]) + (f" e altre {len(cells) - 10}" if len(cells) > 10 else "")
+        one = len(cells) == 1
+        subject = f"La cella {listed} contiene una formula" if one else f"Le celle {listed} contengono formule"
+        reader.problem(
+            cells[0],
+            f"{subject} senza il valore calcolato (il file è stato salvato da un programma che non calcola le formule) "
+            f"e {'risulta vuota' if one else 'risultano vuote'}: aprire il file in Excel o LibreOffice e salvarlo di nuovo, "
+            "poi riprovare.",
+        )
+    for merged in raw.merged:
+        first, _, last = merged.partition(":")
+        if first.lstrip(string.ascii_uppercase) != last.lstrip(string.ascii_uppercase):  # more than one row
+            reader.problem(
+                first,
+                f"Le celle {merged} sono unite: solo {first} contiene il valore e le altre righe risultano vuote. "
+                "Separare le celle e scrivere il valore in ogni riga.",
+            )
+        else:
+            reader.problem(
+                first,
+                f"Le celle {merged} sono unite: viene letto solo il valore di {first}, le altre celle risultano vuote.",
+                Severity.WARNING,
+            )
 
 
 def _read_fields(sheet: Sheet, raw: RawSheet, reader: CellReader) -> list[Record]:

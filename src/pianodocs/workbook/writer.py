@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -95,7 +96,7 @@ def _write_fields_sheet(worksheet: Worksheet, sheet: Sheet, values: Mapping[str,
         name_cell = worksheet.cell(row=row_index, column=1, value=column.name)
         name_cell.font = _FIELD_FONT
         value = values.get(column.name)
-        worksheet.cell(row=row_index, column=2, value=_cell_value(value))
+        _as_written(worksheet.cell(row=row_index, column=2, value=_cell_value(value)))
         if with_help:
             required = " (obbligatorio)" if column.required else ""
             name_cell.comment = Comment(f"{column.help}{required}. Tipo: {column.type.value}.", "pianodocs")
@@ -109,6 +110,8 @@ def _write_table_sheet(worksheet: Worksheet, sheet: Sheet, rows: Sequence[Row], 
     _style_header(worksheet, len(headers))
     for row in rows:
         worksheet.append([_cell_value(row.get(name)) for name in headers])
+        for written in worksheet[worksheet.max_row]:
+            _as_written(written)
     if not with_help:
         return
     for index, name in enumerate(headers, start=1):
@@ -126,6 +129,12 @@ def _write_table_sheet(worksheet: Worksheet, sheet: Sheet, rows: Sequence[Row], 
             _add_choices(worksheet, index, ("si", "no"), strict=True)
         elif (sheet.name, column.name) in REFERENCES:
             _add_reference(worksheet, index, REFERENCES[(sheet.name, column.name)])
+
+
+def _as_written(cell: Cell) -> None:
+    """Keep text such as the target ``=1`` as text: openpyxl would save it as a formula with no value."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
 
 
 def _cell_value(value: object) -> object:
