@@ -9,7 +9,6 @@ supplies are rendered in a sandbox.
 
 from __future__ import annotations
 
-import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -18,15 +17,13 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from .values import format_date, format_euro, format_number, format_percent
-
-# characters XML 1.0 forbids (and that garble a PDF's text layer): dropped from everything a template prints
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+from .view.richtext import printable
 
 
 def _printable(value: object) -> object:
     if isinstance(value, Markup):  # already escaped (a macro's output): stays markup
-        return Markup(_UNPRINTABLE.sub("", value))
-    return _UNPRINTABLE.sub("", value) if isinstance(value, str) else value
+        return Markup(printable(value))
+    return printable(value) if isinstance(value, str) else value
 
 
 FILTERS = {

@@ -67,6 +67,7 @@ from ..view.model import (
     Table,
     TableOfContents,
 )
+from ..view.richtext import printable
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +80,6 @@ TEMPLATE = Path("docx") / "documento.docx"
 TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 LIBREOFFICE_TIMEOUT = 180.0
 SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # with DEL, as the templates drop it
 SMALL_TEXT = Pt(7)
 NAMESPACES = nsdecls("w", "r")
 FIGURE_DPI = 200
@@ -644,4 +644,4 @@ def _normalised(text: str) -> str:
 
 def _clean(text: str) -> str:
     """Text without the control characters XML cannot hold (workbook cells sometimes carry them)."""
-    return NOT_XML.sub("", text)
+    return printable(text)

@@ -9,12 +9,12 @@ map. All text is escaped: it is workbook data.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
 from ..model import Plan, StrategicObjective
+from ..view.richtext import printable
 
 WIDTH = 1000
 MARGIN = 10
@@ -25,12 +25,11 @@ LINE_HEIGHT = 13
 FONT = "Titillium Web, DejaVu Sans, sans-serif"
 COLOURS = {"reached": "#2e7d32", "missed": "#c62828", "planned": "#1f4e79", "white": "#ffffff"}
 # characters XML 1.0 cannot hold: a workbook name carrying one would make the whole drawing invalid
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def svg_text(text: str) -> str:
     """Workbook text as the content of an SVG element: escaped, without the characters XML refuses."""
-    return escape(_NOT_XML.sub("", text))
+    return escape(printable(text))
 
 
 def _lines(text: str, width: int) -> list[str]:

@@ -14,6 +14,8 @@ from .model import Run
 _TOKEN = re.compile(
     r"\*\*(?P<bold>.+?)\*\*|(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*(?![\w*])|\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]*)\)"
 )
+# characters XML 1.0 forbids, and DEL: they break a DOCX or an SVG and garble a PDF's text layer
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
 
 
@@ -40,3 +42,8 @@ def runs(text: str) -> tuple[Run, ...]:
 def plain(text: str) -> tuple[Run, ...]:
     """One run with the text exactly as it is (no markup interpreted)."""
     return (Run(text),) if text else ()
+
+
+def printable(text: str) -> str:
+    """``text`` without the control characters no output format can hold."""
+    return _UNPRINTABLE.sub("", text)
