@@ -385,6 +385,20 @@ class Plan:
     def indicators_of(self, objective_code: str) -> tuple[Indicator, ...]:
         return tuple(indicator for indicator in self.indicator_list if indicator.objective == objective_code)
 
+    def perspective_of(self, objective_code: str) -> str:
+        """The BSC perspective code of a strategic or operational objective: the strategic objective's own, else its line's.
+
+        The one rule every document and the scoring use, so an objective sits under the same perspective everywhere.
+        """
+        operational = next((o for o in self.operational_objectives if o.code == objective_code), None)
+        code = operational.strategic_objective if operational else objective_code
+        strategic = next((o for o in self.strategic_objectives if o.code == code), None)
+        if strategic is None:
+            return ""
+        if strategic.perspective:
+            return strategic.perspective
+        return next((line.perspective for line in self.lines if line.code == strategic.line), "")
+
     def act(self, code: str) -> Act | None:
         return next((act for act in self.acts if act.code == code), None)
 
