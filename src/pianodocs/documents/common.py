@@ -49,6 +49,15 @@ def amount(value: Decimal) -> str:
     return "-" if value == 0 else format_number(value, 2)
 
 
+def document_title(plan: Plan, kind: str, default: str) -> str:
+    """The title of a ``kind`` document: the workbook's Titolo when the workbook is kept for that kind, else ``default``.
+
+    A workbook's Titolo names its main document ("Piano della Performance 2024-2026"); another kind made from the
+    same workbook (its PIRA, its monitoring) has its own title, never the main one with a suffix.
+    """
+    return plan.title if plan.kind == kind and plan.title else default
+
+
 def heading(section: Section) -> Heading:
     return Heading(section.title, section.level, anchor=anchor(section.key), number=section.number, in_summary=section.in_summary)
 
