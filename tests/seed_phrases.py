@@ -11,7 +11,7 @@ reference material (the project never reads them):
 - 004: CCIAA di Prato, "Piano degli indicatori e dei risultati attesi di bilancio - Situazione al 30
   settembre 2020".
 
-Everything below is copied verbatim from the text extracted from those PDFs (pdftotext, OCR for 003), by
+Everything below is copied verbatim from the text extracted from those PDFs (by OCR for 003), by
 hand, on 1 December 2026: only markup of the extraction (``**bold**``, HTML tags, table separators) is
 left out, and a phrase never spans two table cells; each was checked to occur in its seed under the
 normalisation below. One exception: the publishers of 001 and 003 (Unioncamere Toscana, the chamber of
