@@ -1,4 +1,4 @@
-"""Shared fixtures: the sample workbooks, loaded once per test session, and the seed texts."""
+"""Shared fixtures: the sample workbooks, loaded once per test session, and the excerpts of the seeds in facts/."""
 
 from __future__ import annotations
 
@@ -10,15 +10,13 @@ import pianodocs
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
-SEEDS = ROOT.parent / "shared" / "seeds"
+FACTS = Path(__file__).resolve().parent / "facts"
 
 
-def seed_text(prefix: str) -> str:
-    """The text of a seed document (``000`` ... ``004``), from ../shared/seeds beside the repository."""
-    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not matches:
-        pytest.fail(f"seed {prefix} not found in {SEEDS}: the repository must sit beside shared/")
-    return matches[0].read_text(encoding="utf-8")
+def facts(name: str) -> list[str]:
+    """The lines of ``tests/facts/<name>.txt``, verbatim excerpts of a seed, without the header saying where from."""
+    lines = (FACTS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from pianodocs.documents.allegato_delibera import AnnexError, build, render_anne
 from pianodocs.model import Revision, RevisionKind
 from pianodocs.view.model import CellStyle, Row, Table
 
-from .conftest import SAMPLES, seed_text
+from .conftest import SAMPLES, facts
 
 SENTENCE_000 = "Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020, composto da n. 1 pagina"
 HEADERS_000 = [
@@ -77,7 +77,7 @@ def _indicator(plan: pianodocs.Plan, code: str) -> pianodocs.Indicator:
 
 
 def test_sentence_as_in_000_on_every_page_and_no_cover(pistoia_revised: pianodocs.Plan) -> None:
-    assert seed_text("000").strip().splitlines()[0] == SENTENCE_000
+    assert facts("000_allegato_gc63_2020")[0] == SENTENCE_000
     document = build(pistoia_revised, pagine=1)
     assert document.running_header == SENTENCE_000
     assert document.cover is None, "as in 000, the annex opens with its table"
@@ -93,7 +93,7 @@ def test_columns_as_in_000_on_landscape_pages(annex: Table) -> None:
 
 
 def test_every_motivation_and_note_of_000_is_printed(pistoia_revised: pianodocs.Plan, annex: Table) -> None:
-    seed = _flat(seed_text("000"))
+    seed = {_flat(text) for text in facts("000_allegato_gc63_2020")}  # 000's notes, verbatim
     printed = _flat(" ".join(cell.text for row in annex.body for cell in row.cells))
     motivations = {revision.motivation for revision in pistoia_revised.revisions if revision.motivation}
     assert len(motivations) == 6
