@@ -58,6 +58,14 @@ def test_render_all_writes_both_formats_with_a_summary(workbook: Path, tmp_path:
     assert "  – monitoraggio non generato: Il workbook non ha misurazioni del 2024 al 31/12/2024 o prima" in result.stdout
 
 
+def test_a_monitoring_without_measurements_is_refused(workbook: Path, tmp_path: Path) -> None:
+    output = tmp_path / "monitoraggio.pdf"
+    result = pianodocs("render", "monitoraggio", str(workbook), "-o", str(output), "--al", "30/06/2024")
+    assert result.returncode == 1, result.stderr
+    assert "pianodocs: Il workbook non ha misurazioni del 2024 al 30/06/2024 o prima" in result.stderr
+    assert "Traceback" not in result.stderr and list(tmp_path.iterdir()) == []
+
+
 def test_the_relazione_without_year_end_values_is_refused(tmp_path: Path) -> None:
     from .conftest import SAMPLES
 

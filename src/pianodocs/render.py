@@ -88,7 +88,9 @@ def render(
 ) -> Path:
     """Render ``plan`` as ``kind`` into ``path`` (.pdf or .docx); returns the path written.
 
-    ``options`` go to the kind's builder: ``at`` (a date) for ``monitoraggio``.
+    ``options`` go to the kind's builder: ``at`` (a date) for ``monitoraggio``; ``anno`` and ``at`` (the data's
+    date, when the workbook has no 31/12 values) for ``relazione-performance``. A kind without the data it needs
+    raises :class:`~pianodocs.kinds.MissingDataError` before anything is written.
     """
     target = Path(path)
     suffix = target.suffix.lower()

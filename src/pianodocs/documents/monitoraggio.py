@@ -184,7 +184,7 @@ def missions_table(plan: Plan) -> Table:
         body.append(
             Row(
                 (
-                    cell(f"{int(mission) if mission.isdigit() else mission} – {name}"),
+                    cell(f"{mission} – {name}"),
                     cell("\n".join(programmes)),
                     cell("\n".join(o.name for o in objectives)),
                 )
