@@ -4,13 +4,14 @@ Without measurements dated 31/12 of the year it refuses (:class:`MissingDataErro
 explicitly for the data at an earlier date (``at``): then every sentence, caption, header and the
 cover say that date, never 31/12. Cover, SOMMARIO and the workbook's sections for the Relazione,
 with the generated parts where 'generato' blocks place them or, without such blocks, in a chapter
-of their own after the workbook's sections: the synthesis (the ente's "percentuale sintetica di realizzazione", objectives
-reached and missed), the strategic map coloured by the threshold, the results by
-prospettiva and linea with a bar chart, every cruscotto indicator at the date against
-its target with the rule used, the Segretario generale's card, the indicators that
-could not be evaluated and the variances below the threshold. Apart from the
-card's weighted mean it computes nothing: it selects, groups and words the
-Scorecard. docs/relazione.md explains the document to its readers.
+of their own after the workbook's sections: the synthesis (the ente's "percentuale sintetica di
+realizzazione", objectives reached and missed), the strategic map coloured by the threshold, the
+results by prospettiva and linea with a bar chart, every cruscotto indicator at the date against
+its target with the rule used, the Segretario generale's card, the indicators that could not be
+evaluated and the variances below the threshold. Indicators inserted after the date are left out;
+objectives sit under their own perspective (:meth:`Plan.perspective_of`). Apart from the card's
+weighted mean it computes nothing: it selects, groups and words the Scorecard. docs/relazione.md
+explains the document to its readers.
 """
 
 from __future__ import annotations
