@@ -199,6 +199,27 @@ def test_an_objective_is_tabled_under_its_own_perspective(plan: pianodocs.Plan) 
     perspective = next(text for text in reversed(bands[:g]) if text.startswith("PROSPETTIVA BSC"))
     names = {p.code: p.name for p in plan.perspectives}
     assert perspective == f"PROSPETTIVA BSC: {names['TEL'].upper()}"
+    table = [[c.text for c in row.cells] for row in _table(document, "relazione-prospettive").body]
+    tel = next(i for i, row in enumerate(table) if row[0] == names["TEL"].upper())
+    following = next(i for i, row in enumerate(table) if i > tel and row[0].isupper() and " - " not in row[0])
+    assert any(row[0].startswith("G - ") for row in table[tel:following])
+
+
+def test_a_line_split_across_perspectives_shows_each_part(plan: pianodocs.Plan, card: Scorecard) -> None:
+    """H1 declares Tessuto economico locale, H2 and H3 keep their line's: line H counts in both perspectives."""
+    moved = tuple(attrs.evolve(o, perspective="TEL") if o.code == "H1" else o for o in plan.strategic_objectives)
+    split = attrs.evolve(plan, strategic_objectives=moved)
+    document = relazione.build(split)
+    names = {p.code: p.name for p in plan.perspectives}
+    rows = [[c.text for c in row.cells] for row in _table(document, "relazione-prospettive").body]
+    h = [(index, row) for index, row in enumerate(rows) if row[0].startswith("H - ")]
+    assert len(h) == 2
+    tel = next(index for index, row in enumerate(rows) if row[0] == names["TEL"].upper())
+    ica = next(index for index, row in enumerate(rows) if row[0] == names["ICA"].upper())
+    in_tel = next(row for index, row in h if tel < index < (ica if ica > tel else len(rows)))
+    assert in_tel[0].endswith("(obiettivi della prospettiva TEL)") and in_tel[1] == card.objective("H1").percent == "60%"
+    moved_card = score(split, AT, year=2020)
+    assert [p.code for p in moved_card.perspective("TEL").parts].count("H") == 1
 
 
 def test_the_ente_percentage_is_the_scorecards(document: Document, card: Scorecard) -> None:

@@ -574,12 +574,19 @@ def perspective_table(plan: Plan, card: Scorecard) -> Table:
         keep = style is CellStyle.BAND
         return Row((cell(label, style), _verdict(group, style), cell(verdicts[group.reached], style)), keep_with_next=keep)
 
+    def share(line: GroupScore, perspective: str) -> GroupScore:
+        """The line as its perspective counts it: split across perspectives, only its objectives there."""
+        part = next((p for p in scored_perspectives[perspective].parts if p.code == line.code), None) if perspective else None
+        if part is None or part.achievement == line.achievement:
+            return line
+        return attrs.evolve(line, name=part.name, achievement=part.achievement, reached=part.achievement >= card.threshold)
+
     rows: list[Row] = []
     for code, name, members in _lines_by_perspective(plan):
         groups = [scored_lines[m.code] for m in members if scored_lines[m.code].parts or scored_lines[m.code].not_evaluable]
         if groups and name:
             rows.append(row(name.upper(), scored_perspectives[code], CellStyle.BAND))
-        rows.extend(row(f"{g.code} - {g.name}", g, CellStyle.NORMAL) for g in groups)
+        rows.extend(row(f"{g.code} - {g.name}", g, CellStyle.NORMAL) for g in (share(line, code) for line in groups))
     rows.append(row("Percentuale sintetica di realizzazione della performance di Ente", card.ente, CellStyle.TOTAL))
     headers = ("Prospettiva BSC / linea strategica", f"Realizzazione al {format_date(card.at)}", "Esito")
     return Table((_header(headers),), tuple(rows), (62, 20, 18), name="relazione-prospettive")
