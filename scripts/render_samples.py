@@ -1,8 +1,9 @@
 """Render every sample workbook of sample_data/ into an output folder (the README's first command).
 
 Each sample is validated, then every document kind that is available and applies
-to it is rendered in both formats with ``pianodocs render all``. Kinds not yet
-available are named in the summary.
+to it is rendered in both formats with ``pianodocs render all``. Kinds that do
+not apply to a sample are named with the reason; kinds not yet available are
+named in the summary.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from pianodocs import ValidationError, load_workbook
 from pianodocs.cli import main as pianodocs
 from pianodocs.kinds import DOCUMENT_KINDS
-from pianodocs.render import applicable_kinds, available_kinds
+from pianodocs.render import applicable_kinds, available_kinds, skipped_kinds
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +34,8 @@ def main(output: str) -> int:
         kinds = applicable_kinds(plan)
         if not kinds:
             print(f"✓ {sample.name}: valido; nessun tipo di documento ancora disponibile per un workbook '{plan.kind}'.")
+            for kind, reason in skipped_kinds(plan).items():
+                print(f"  – {kind} non generato: {reason}")
             continue
         print(f"{sample.name}: {', '.join(kinds)}")
         if pianodocs(["render", "all", str(sample), "-o", str(target)]) != 0:

@@ -50,6 +50,39 @@ def test_render_all_writes_both_formats_with_a_summary(workbook: Path, tmp_path:
     assert written == sorted(f"esempio_{kind}{suffix}" for kind in kinds for suffix in (".pdf", ".docx"))
     assert f"{2 * len(kinds)} documenti scritti in" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+    assert "relazione-performance" not in kinds and "monitoraggio" not in kinds
+    assert (
+        "  – relazione-performance non generato: Il workbook non ha misurazioni al 31/12/2024: la Relazione sulla "
+        "Performance 2024 richiede i valori di fine anno" in result.stdout
+    )
+    assert "  – monitoraggio non generato: Il workbook non ha misurazioni del 2024 al 31/12/2024 o prima" in result.stdout
+
+
+def test_a_monitoring_without_measurements_is_refused(workbook: Path, tmp_path: Path) -> None:
+    output = tmp_path / "monitoraggio.pdf"
+    result = pianodocs("render", "monitoraggio", str(workbook), "-o", str(output), "--al", "30/06/2024")
+    assert result.returncode == 1, result.stderr
+    assert "pianodocs: Il workbook non ha misurazioni del 2024 al 30/06/2024 o prima" in result.stderr
+    assert "Traceback" not in result.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_the_relazione_without_year_end_values_is_refused(tmp_path: Path) -> None:
+    from .conftest import SAMPLES
+
+    output = tmp_path / "relazione.pdf"
+    june = SAMPLES / "cciaa_pistoia_2020_revisione.xlsx"
+    result = pianodocs("render", "relazione-performance", str(june), "-o", str(output))
+    assert result.returncode == 1, result.stderr
+    assert "pianodocs: Il workbook non ha misurazioni al 31/12/2020: la Relazione sulla Performance 2020" in result.stderr
+    assert "--al" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == [], "nothing written"
+    asked = pianodocs("render", "relazione-performance", str(june), "-o", str(output), "--al", "30/06/2020")
+    assert asked.returncode == 0, asked.stderr
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(output).pages]
+    assert all("Relazione sulla Performance 2020 su dati al 30/06/2020" in page for page in pages[1:])
+    assert "Ente al 30/06/2020 è pari al" in " ".join(pages)
+    help_text = pianodocs("render", "--help").stdout
+    assert "relazione-performance" in " ".join(help_text.split()) and "al 31/12" in " ".join(help_text.split())
 
 
 def test_the_reference_year_option(workbook: Path, tmp_path: Path) -> None:

@@ -16,19 +16,22 @@ from pypdf import PdfReader
 import pianodocs
 from pianodocs.backends.docx import convert_with_libreoffice
 from pianodocs.documents import monitoraggio
-from pianodocs.model import Indicator
+from pianodocs.kinds import MissingDataError
+from pianodocs.model import Indicator, Measurement
 from pianodocs.scoring import score
+from pianodocs.values import parse_value
 from pianodocs.view.model import CellStyle, Document, Heading, Table
 
 from .conftest import SAMPLES
 from .test_scoring import EXPECTED_PERFORMANCE, SEED_INCONSISTENT
 
 AT = dt.date(2020, 9, 30)
+# the code as the budget classification writes it, then the name (not 004's own 'Missione 11) "..."')
 MISSIONS = [
-    'Missione 11) "Competitività e sviluppo delle imprese"',
-    'Missione 12) "Regolazione del mercato"',
-    'Missione 16) "Commercio internazionale ed internazionalizzazione del sistema produttivo"',
-    'Missione 32) "Servizi istituzionali e generali delle amministrazioni pubbliche"',
+    "Missione 011 – Competitività e sviluppo delle imprese",
+    "Missione 012 – Regolazione del mercato",
+    "Missione 016 – Commercio internazionale ed internazionalizzazione del sistema produttivo",
+    "Missione 032 – Servizi istituzionali e generali delle amministrazioni pubbliche",
 ]
 BUDGETS = {
     "P01": "€ 30.000",
@@ -55,6 +58,12 @@ def prato() -> pianodocs.Plan:
 @pytest.fixture(scope="module")
 def document(prato: pianodocs.Plan) -> Document:
     return monitoraggio.build(prato)
+
+
+def _with_june_value(plan: pianodocs.Plan) -> pianodocs.Plan:
+    """Prato with one value at 30/06/2020 besides its 30/09 ones (P02-1, 9 of 20 events)."""
+    june = Measurement("P02-1", dt.date(2020, 6, 30), parse_value("4"))
+    return attrs.evolve(plan, measurements=(*plan.measurements, june))
 
 
 def _sheets(document: Document) -> list[Table]:
@@ -96,7 +105,8 @@ class TestViewModel:
             "Piano degli indicatori e dei risultati attesi di bilancio",
         )
         assert document.cover.subtitle == "Situazione al 30 settembre 2020"
-        assert monitoraggio.build(prato, at=dt.date(2020, 6, 30)).cover.subtitle == "Situazione al 30 giugno 2020"
+        june = monitoraggio.build(_with_june_value(prato), at=dt.date(2020, 6, 30))
+        assert june.cover.subtitle == "Situazione al 30 giugno 2020"
 
     def test_default_date_without_a_monitoring_date(self, prato: pianodocs.Plan) -> None:
         plan = attrs.evolve(prato, monitoring_date=None)
@@ -105,6 +115,60 @@ class TestViewModel:
     def test_applies_when_there_are_measurements(self, prato: pianodocs.Plan) -> None:
         assert monitoraggio.applies(prato)
         assert not monitoraggio.applies(attrs.evolve(prato, measurements=()))
+
+    def test_refused_without_any_measurement_at_the_date(self, prato: pianodocs.Plan, pistoia: pianodocs.Plan) -> None:
+        """Not 38 pages of 'non valutabile': a clear refusal, and render all says why it skips it."""
+        with pytest.raises(MissingDataError) as refusal:
+            monitoraggio.build(prato, at=dt.date(2020, 6, 30))
+        message = str(refusal.value)
+        assert message.startswith("Il workbook non ha misurazioni del 2020 al 30/06/2020 o prima")
+        assert "la prima misurazione del 2020 è al 30/09/2020" in message and "non valutabile" in message
+        why = monitoraggio.applies(pistoia)
+        assert not why and why.reason.startswith("Il workbook non ha misurazioni del 2020 al 31/12/2020 o prima")
+        with pytest.raises(MissingDataError):
+            monitoraggio.build(pistoia)
+
+    def test_an_indicator_inserted_later_is_not_listed(self, pistoia_revised: pianodocs.Plan) -> None:
+        """IND-B32-5 is inserted by the act of 9/9/2020: absent at 30/06, listed at 30/09."""
+        name = next(i.name for i in pistoia_revised.indicators if i.code == "IND-B32-5")
+
+        def texts(at: dt.date) -> str:
+            document = monitoraggio.build(pistoia_revised, at=at)
+            tables = [b for b in document.blocks if isinstance(b, Table)]
+            return " ".join(c.text for t in tables for row in (*t.header, *t.body) for c in row.cells)
+
+        june = texts(dt.date(2020, 6, 30))
+        assert name not in june and "IND-B32-5" not in june and "non ancora inserito" not in june
+        assert name in texts(dt.date(2020, 9, 30))
+
+    def test_the_title_is_the_monitorings_own(self, prato: pianodocs.Plan, pistoia_revised: pianodocs.Plan) -> None:
+        document = monitoraggio.build(pistoia_revised)
+        assert document.cover.title == monitoraggio.DEFAULT_TITLE == "Monitoraggio degli obiettivi e degli indicatori"
+        assert document.title == "Monitoraggio degli obiettivi e degli indicatori — Situazione al 30 giugno 2020"
+        assert "— monitoraggio" not in document.title and pistoia_revised.title not in document.title
+        assert monitoraggio.build(prato).cover.title == prato.title, "a workbook kept for the monitoring keeps its Titolo"
+
+    def test_the_financial_health_layout_comes_from_the_workbook_field(self, tmp_path: Path) -> None:
+        """The compact table follows 'Scheda monitoraggio', whatever the objective is called."""
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(SAMPLES / "cciaa_prato_2020.xlsx")
+        sheet = workbook["Obiettivi strategici"]
+        headers = [c.value for c in sheet[1]]
+        code, name, layout = (headers.index(h) + 1 for h in ("Codice", "Denominazione", "Scheda monitoraggio"))
+        for row in range(2, sheet.max_row + 1):
+            if sheet.cell(row, code).value == "P08":
+                sheet.cell(row, name).value = "Equilibri economici e patrimoniali"
+            if sheet.cell(row, code).value == "P09":
+                sheet.cell(row, layout).value = "salute finanziaria"
+        path = tmp_path / "prato.xlsx"
+        workbook.save(path)
+        document = monitoraggio.build(pianodocs.load_workbook(path))
+        names = [b.name for b in document.blocks if isinstance(b, Table)]
+        assert "salute-finanziaria-P08" in names and "scheda-P08" not in names
+        assert "salute-finanziaria-P09" in names and "scheda-P09" not in names
+        table = next(b for b in document.blocks if isinstance(b, Table) and b.name == "salute-finanziaria-P08")
+        assert table.body[0].cells[0].text == "Stato di equilibri economici e patrimoniali"
 
     def test_headings_missions_then_programmes(self, document: Document) -> None:
         headings = [(h.level, h.title) for h in document.blocks if isinstance(h, Heading)]
@@ -157,7 +221,7 @@ class TestViewModel:
         assert sheet.landscape
 
     def test_before_any_measurement_the_performance_is_empty_with_a_note(self, prato: pianodocs.Plan) -> None:
-        document = monitoraggio.build(prato, at=dt.date(2020, 6, 30))
+        document = monitoraggio.build(_with_june_value(prato), at=dt.date(2020, 6, 30))
         (sheet,) = [t for t in _sheets(document) if t.name == "scheda-P01"]
         texts = [[c.text for c in row.cells] for row in sheet.body]
         events = next(row for row in texts if "Attrattività eventi realizzati" in row)

@@ -21,7 +21,8 @@ import pianodocs
 from pianodocs.backends.docx import convert_with_libreoffice
 from pianodocs.documents import relazione_performance as relazione
 from pianodocs.documents.strategic_map import COLOURS
-from pianodocs.model import Measurement, TextBlock
+from pianodocs.kinds import MissingDataError
+from pianodocs.model import Act, Indicator, Measurement, Revision, RevisionKind, TextBlock
 from pianodocs.scoring import IndicatorScore, Scorecard, percent_text, score
 from pianodocs.values import parse_value
 from pianodocs.view.model import Document, Figure, Heading, Paragraph, Table
@@ -113,9 +114,112 @@ def test_the_sample_validates() -> None:
 def test_applies(plan: pianodocs.Plan, pistoia: pianodocs.Plan, pistoia_revised: pianodocs.Plan) -> None:
     assert relazione.applies(plan)
     assert not relazione.applies(pistoia), "no measurements"
-    assert not relazione.applies(pistoia_revised), "measurements at 30/06 only"
-    year_end = Measurement("IND-E2-1", dt.date(2021, 12, 31), parse_value("2"))
+    why = relazione.applies(pistoia_revised)
+    assert not why, "measurements at 30/06 only"
+    assert why.reason.startswith(
+        "Il workbook non ha misurazioni al 31/12/2020: la Relazione sulla Performance 2020 richiede i valori di fine anno"
+    )
+    assert "l'ultima misurazione del 2020 è al 30/06/2020" in why.reason and "--al" in why.reason
+    year_end = Measurement("IND-E2-1", dt.date(2020, 12, 31), parse_value("2"))
     assert relazione.applies(attrs.evolve(pistoia_revised, measurements=(*pistoia_revised.measurements, year_end)))
+    next_year_end = attrs.evolve(year_end, date=dt.date(2021, 12, 31))
+    assert not relazione.applies(attrs.evolve(pistoia_revised, measurements=(next_year_end,))), "the reference year's"
+
+
+def test_refused_without_year_end_values(pistoia_revised: pianodocs.Plan) -> None:
+    """Never '71% al 31/12' from 30/06 values: the library refuses, with the message render all prints."""
+    with pytest.raises(MissingDataError) as refusal:
+        relazione.build(pistoia_revised)
+    assert str(refusal.value) == relazione.applies(pistoia_revised).reason
+    with pytest.raises(MissingDataError, match="non è del 2020"):
+        relazione.build(pistoia_revised, at=dt.date(2021, 6, 30))
+    with pytest.raises(MissingDataError, match="non ha misurazioni del 2020 al 31/03/2020 o prima"):
+        relazione.build(pistoia_revised, at=dt.date(2020, 3, 31))
+
+
+def _dated_texts(document: Document) -> list[str]:
+    """Every text that states the data's date: cover, header, headings, sentences, captions, alt texts, table headers."""
+    texts = [document.title, document.subject, document.cover.subtitle, document.running_header]
+    for block in document.blocks:
+        if isinstance(block, Paragraph | Heading):
+            texts.append(block.text)
+        elif isinstance(block, Figure):
+            texts += [block.caption, block.alt, block.svg]
+        elif isinstance(block, Table):
+            texts += [c.text for row in block.header for c in row.cells]
+        elif hasattr(block, "items"):
+            texts += ["".join(run.text for run in item) for item in block.items]
+    return texts
+
+
+def test_on_request_the_relazione_states_the_real_date(pistoia_revised: pianodocs.Plan) -> None:
+    document = relazione.build(pistoia_revised, at=dt.date(2020, 6, 30))
+    texts = _dated_texts(document)
+    assert [text for text in texts if "31/12" in text] == []
+    assert document.title == "Relazione sulla Performance 2020 su dati al 30/06/2020"
+    assert document.cover.subtitle == "2020 su dati al 30/06/2020"
+    assert document.running_header == "Relazione sulla Performance 2020 su dati al 30/06/2020"
+    text = _text(document)
+    assert "La percentuale sintetica di realizzazione della performance di Ente al 30/06/2020 è pari al" in text
+    assert "indicatori del cruscotto di Ente in vigore al 30/06/2020:" in text
+    figures = {b.caption.split(":")[0]: b for b in document.blocks if isinstance(b, Figure)}
+    assert "Mappa strategica al 30/06/2020" in figures
+    chart = figures["Grado di realizzazione delle linee strategiche al 30/06/2020"]
+    assert "linee strategiche al 30/06/2020, con la linea della soglia" in chart.alt
+    headers = [c.text for c in _table(document, "relazione-risultati").header[0].cells]
+    assert "Valore al 30/06/2020" in headers
+    assert "Realizzazione al 30/06/2020" in [c.text for c in _table(document, "relazione-prospettive").header[0].cells]
+    assert "Il cruscotto di Ente: risultati al 30/06/2020" in [h.title for h in document.headings]
+
+
+def test_an_indicator_inserted_the_next_year_is_not_in_the_relazione(plan: pianodocs.Plan, document: Document) -> None:
+    """Inserted on 15/07/2021: in the Relazione 2020 it is neither listed nor counted as eliminated."""
+    act = Act("GC-70-2021", "Giunta", "70", dt.date(2021, 7, 15))
+    new = Indicator("IND-NEW-1", "B.2.1", "Indicatore inserito nel 2021", weight=None, dashboard="ente")
+    later = attrs.evolve(
+        plan,
+        acts=(*plan.acts, act),
+        indicator_list=(*plan.indicator_list, new),
+        revisions=(*plan.revisions, Revision(RevisionKind.INDICATOR_INSERTED, "IND-NEW-1", act.code, 2021, new="5")),
+    )
+    text = _text(relazione.build(later))
+    assert "Indicatore inserito nel 2021" not in text and "IND-NEW-1" not in text
+    assert "; 1 eliminato in corso d'anno e non conteggiato." in _text(document)
+    assert "; 1 eliminato in corso d'anno e non conteggiato." in text
+    assert "indicatori del cruscotto di Ente in vigore al 31/12/2020: 56," in text
+
+
+def test_an_objective_is_tabled_under_its_own_perspective(plan: pianodocs.Plan) -> None:
+    """G sits in line G (Processi interni) but declares Tessuto economico locale: its rows move there."""
+    moved = tuple(attrs.evolve(o, perspective="TEL") if o.code == "G" else o for o in plan.strategic_objectives)
+    document = relazione.build(attrs.evolve(plan, strategic_objectives=moved))
+    rows = [row.cells[0].text for row in _table(document, "relazione-risultati").body]
+    bands = [text for text in rows if text.startswith(("PROSPETTIVA BSC", "Obiettivo strategico G "))]
+    g = next(index for index, text in enumerate(bands) if text.startswith("Obiettivo strategico G "))
+    perspective = next(text for text in reversed(bands[:g]) if text.startswith("PROSPETTIVA BSC"))
+    names = {p.code: p.name for p in plan.perspectives}
+    assert perspective == f"PROSPETTIVA BSC: {names['TEL'].upper()}"
+    table = [[c.text for c in row.cells] for row in _table(document, "relazione-prospettive").body]
+    tel = next(i for i, row in enumerate(table) if row[0] == names["TEL"].upper())
+    following = next(i for i, row in enumerate(table) if i > tel and row[0].isupper() and " - " not in row[0])
+    assert any(row[0].startswith("G - ") for row in table[tel:following])
+
+
+def test_a_line_split_across_perspectives_shows_each_part(plan: pianodocs.Plan, card: Scorecard) -> None:
+    """H1 declares Tessuto economico locale, H2 and H3 keep their line's: line H counts in both perspectives."""
+    moved = tuple(attrs.evolve(o, perspective="TEL") if o.code == "H1" else o for o in plan.strategic_objectives)
+    split = attrs.evolve(plan, strategic_objectives=moved)
+    document = relazione.build(split)
+    names = {p.code: p.name for p in plan.perspectives}
+    rows = [[c.text for c in row.cells] for row in _table(document, "relazione-prospettive").body]
+    h = [(index, row) for index, row in enumerate(rows) if row[0].startswith("H - ")]
+    assert len(h) == 2
+    tel = next(index for index, row in enumerate(rows) if row[0] == names["TEL"].upper())
+    ica = next(index for index, row in enumerate(rows) if row[0] == names["ICA"].upper())
+    in_tel = next(row for index, row in h if tel < index < (ica if ica > tel else len(rows)))
+    assert in_tel[0].endswith("(obiettivi della prospettiva TEL)") and in_tel[1] == card.objective("H1").percent == "60%"
+    moved_card = score(split, AT, year=2020)
+    assert [p.code for p in moved_card.perspective("TEL").parts].count("H") == 1
 
 
 def test_the_ente_percentage_is_the_scorecards(document: Document, card: Scorecard) -> None:
@@ -244,28 +348,34 @@ def test_the_secretary_card_percentage(document: Document, card: Scorecard) -> N
     assert "media ponderata: 73% × 30% + 100% × 30% + 60% × 40% = 76%" in _text(document)
 
 
-def test_parts_close_the_chapters_of_the_outline(document: Document) -> None:
-    levels = [(h.level, h.title) for h in document.headings]
+def _placement(document: Document) -> dict[str, list[str]]:
     chapter = ""
     placed: dict[str, list[str]] = {}
-    for level, title in levels:
-        if level == 1:
-            chapter = title
+    for heading in document.headings:
+        if heading.level == 1:
+            chapter = heading.title
         else:
-            placed.setdefault(chapter, []).append(title)
-    assert placed == {
-        "SINTESI DEI PRINCIPALI RISULTATI": [
-            "La performance di Ente nel 2020",
-            "La mappa strategica: obiettivi raggiunti e non raggiunti",
-            "Risultati per prospettiva e linea strategica",
-        ],
-        "MISURAZIONE E VALUTAZIONE DELLA PERFORMANCE ORGANIZZATIVA": [
-            "Il cruscotto di Ente: risultati al 31/12/2020",
-            "Indicatori non valutabili",
-            "Scostamenti sotto la soglia",
-        ],
-        "MISURAZIONE E VALUTAZIONE DEGLI OBIETTIVI INDIVIDUALI": ["La performance del Segretario generale"],
-    }
+            placed.setdefault(chapter, []).append(heading.title)
+    return placed
+
+
+def test_without_generato_blocks_the_parts_make_a_chapter_of_their_own(document: Document, plan: pianodocs.Plan) -> None:
+    """After the workbook's sections, whatever their numbers: no chapter is keyed on '1', '3' or '4'."""
+    assert document.headings[-1].title != "RISULTATI DELLA PERFORMANCE 2020"
+    chapters = [h.title for h in document.headings if h.level == 1]
+    sections = [s.title for s in plan.sections if s.document == "relazione-performance" and s.level == 1]
+    assert chapters == [*sections, "RISULTATI DELLA PERFORMANCE 2020"]
+    assert _placement(document)["RISULTATI DELLA PERFORMANCE 2020"] == [
+        "La performance di Ente nel 2020",
+        "La mappa strategica: obiettivi raggiunti e non raggiunti",
+        "Risultati per prospettiva e linea strategica",
+        "Il cruscotto di Ente: risultati al 31/12/2020",
+        "La performance del Segretario generale",
+        "Indicatori non valutabili",
+        "Scostamenti sotto la soglia",
+    ]
+    renumbered = tuple(attrs.evolve(s, number=f"{index}.") for index, s in enumerate(plan.sections, 7))
+    assert _placement(relazione.build(attrs.evolve(plan, sections=renumbered))) == _placement(document)
 
 
 def test_generato_blocks_place_the_parts(plan: pianodocs.Plan) -> None:
@@ -277,7 +387,7 @@ def test_generato_blocks_place_the_parts(plan: pianodocs.Plan) -> None:
     bare = relazione.build(attrs.evolve(plan, sections=(), text_blocks=()))
     titles = [h.title for h in bare.headings]
     assert titles[0] == "RISULTATI DELLA PERFORMANCE 2020"
-    assert titles[1:] == [title.format(anno=2020) for title in relazione.GENERATED.values()]
+    assert titles[1:] == [title.format(anno=2020, data="31/12/2020") for title in relazione.GENERATED.values()]
 
 
 def test_cover_and_illustrative_note(document: Document, pistoia_revised: pianodocs.Plan) -> None:
@@ -289,19 +399,23 @@ def test_cover_and_illustrative_note(document: Document, pistoia_revised: pianod
     assert document.cover.entity == "Camera di Commercio di Pistoia"
     assert document.cover.note == NOTE
     assert document.running_header == "Relazione sulla Performance 2020 — documento illustrativo"
-    real = relazione.build(pistoia_revised)
-    assert (real.cover.note, real.running_header) == ("", "")
+    year_end = Measurement("IND-E2-1", AT, parse_value("2"))
+    real = relazione.build(attrs.evolve(pistoia_revised, measurements=(*pistoia_revised.measurements, year_end)))
+    assert (real.cover.note, real.running_header, real.title) == ("", "", "Relazione sulla Performance 2020")
 
 
 def test_another_year_and_a_plan_without_perspectives(plan: pianodocs.Plan) -> None:
-    later = relazione.build(plan, anno=2021)
-    assert later.title == "Relazione sulla Performance 2021"
-    assert "al 31/12/2021 non è calcolabile" in _text(later)
-    prato = relazione.build(pianodocs.load_workbook(SAMPLES / "cciaa_prato_2020.xlsx"), anno=2020)
-    text = _text(prato)
-    assert "è pari al 67% e non raggiunge la soglia dell'80%" in text and "dove ogni termine è una linea strategica" in text
-    assert "(al 30/09/2020)" in text, "the latest value, dated, when there is none at 31/12"
-    assert not any(isinstance(b, Figure) and b.caption.startswith("Mappa") for b in prato.blocks), "no perspectives, no map"
+    with pytest.raises(MissingDataError, match="non ha misurazioni al 31/12/2021"):
+        relazione.build(plan, anno=2021)
+    prato = pianodocs.load_workbook(SAMPLES / "cciaa_prato_2020.xlsx")
+    with pytest.raises(MissingDataError, match="l'ultima misurazione del 2020 è al 30/09/2020"):
+        relazione.build(prato, anno=2020)
+    document = relazione.build(prato, anno=2020, at=dt.date(2020, 9, 30))
+    text = _text(document)
+    assert "al 30/09/2020 è pari al 67% e non raggiunge la soglia dell'80%" in text
+    assert "dove ogni termine è una linea strategica" in text
+    assert document.title == "Relazione sulla Performance 2020 su dati al 30/09/2020", "not the monitoring's Titolo"
+    assert not any(isinstance(b, Figure) and b.caption.startswith("Mappa") for b in document.blocks), "no perspectives, no map"
 
 
 # --- rendered -----------------------------------------------------------------------------------
@@ -324,7 +438,7 @@ def test_pdf_cover_summary_and_header(pages: list[str]) -> None:
     assert all("Relazione sulla Performance 2020 — documento illustrativo" in page for page in pages[1:])
     sommario = next(index for index, page in enumerate(pages) if "SOMMARIO" in page)
     entries = re.findall(r"\s*(.+?) \.{4,}\s*(\d+)", pages[sommario].split("SOMMARIO", 1)[1])
-    assert len(entries) == 13
+    assert len(entries) == 14, "6 chapters of the workbook, the results chapter and its 7 parts"
     for title, number in entries:
         assert title.strip() in pages[int(number) - 1], (title, number)
 
@@ -342,6 +456,18 @@ def test_pdf_results_on_landscape_pages(pdf_path: Path, pages: list[str], card: 
     text = " ".join(pages)
     assert "è pari al 92% e raggiunge la soglia dell'80%" in text
     assert "Realizzazione complessiva della scheda 76%" in text
+
+
+def test_pdf_on_data_at_30_june_says_so_on_every_page(pistoia_revised: pianodocs.Plan, tmp_path: Path) -> None:
+    path = tmp_path / "relazione-giugno.pdf"
+    pianodocs.render(pistoia_revised, "relazione-performance", path, at=dt.date(2020, 6, 30))
+    pages = [_flat(page.extract_text()) for page in PdfReader(path).pages]
+    assert "2020 su dati al 30/06/2020" in pages[0]
+    assert all("Relazione sulla Performance 2020 su dati al 30/06/2020" in page for page in pages[1:])
+    text = " ".join(pages)
+    assert "performance di Ente al 30/06/2020 è pari al" in text
+    assert "Mappa strategica al 30/06/2020" in text and "Valore al 30/06/2020" in text
+    assert "Ente al 31/12" not in text and "Mappa strategica al 31/12" not in text and "Valore al 31/12" not in text
 
 
 @pytest.fixture(scope="module")

@@ -409,6 +409,21 @@ def test_an_inserted_indicator_counts_from_the_act() -> None:
     assert score(plan, AT).objective("O1").percent == "75%"
 
 
+def test_an_indicator_does_not_exist_before_its_insertion() -> None:
+    """Before the act it is neither measured nor scored (even with a value), and known as not inserted yet."""
+    insertion = Revision(RevisionKind.INDICATOR_INSERTED, "I2", GIUNTA.code, 2020, new="100")
+    plan = _weighted((None, "50"), (None, "100"), acts=(GIUNTA,), revisions=(insertion,))
+    early = attrs.evolve(plan, measurements=(*plan.measurements, measured("I2", "100", on=dt.date(2020, 6, 30))))
+    before = score(early, dt.date(2020, 6, 30)).indicator("I2")
+    assert (before.inserted, before.counted, before.achievement, before.measurement) == (False, False, None, None)
+    assert before.rule == "non valutabile: non ancora inserito (deliberazione della Giunta n. 63 del 9 settembre 2020)"
+    after = score(early, AT).indicator("I2")
+    assert (after.inserted, after.counted, after.percent) == (True, True, "100%")
+    eliminated = Revision(RevisionKind.INDICATOR_ELIMINATED, "I1", GIUNTA.code)
+    gone = score(attrs.evolve(plan, revisions=(eliminated,)), AT).indicator("I1")
+    assert (gone.inserted, gone.counted) == (True, False), "an eliminated indicator existed"
+
+
 # --- roll-up -------------------------------------------------------------------------------------
 
 
@@ -487,6 +502,30 @@ class TestRollUp:
         card = score(plan, AT)
         assert card.threshold == Decimal("0.6")
         assert card.objective("A1").reached is True
+
+    def test_an_objective_counts_in_its_own_perspective(self) -> None:
+        """B1 sits in P2 by its own column, though its line B is in P1: P2's roll-up counts it, P1's does not."""
+        base = self.plan()
+        moved = tuple(attrs.evolve(o, perspective="P2") if o.code == "B1" else o for o in base.strategic_objectives)
+        card = score(attrs.evolve(base, strategic_objectives=moved), AT)
+        assert [(g.code, g.percent) for g in card.perspectives] == [("P1", "60%"), ("P2", "45%")]
+        assert card.perspective("P1").rule == "media semplice: (60%) / 1 = 60%"
+        assert [p.code for p in card.perspective("P2").parts] == ["B", "D"]
+        assert card.ente.rule == "media semplice: (60% + 45% + 70%) / 3 = 58%"
+
+    def test_a_line_split_across_perspectives_counts_its_objectives_in_each(self) -> None:
+        base = self.plan()
+        extra = StrategicObjective("A2", "A", "Strategico A2", perspective="P2")
+        plan = attrs.evolve(
+            base,
+            strategic_objectives=(*base.strategic_objectives, extra),
+            indicator_list=(*base.indicator_list, indicator("IA2X", "100", objective="A2")),
+            measurements=(*base.measurements, measured("IA2X", "20")),
+        )
+        card = score(plan, AT)
+        assert card.line("A").rule == "media semplice: (60% + 20%) / 2 = 40%", "the line keeps all its objectives"
+        assert card.perspective("P1").rule == "media semplice: (60% + 90%) / 2 = 75%", "only A1 of line A"
+        assert card.perspective("P2").rule == "media semplice: (20% + 0%) / 2 = 10%", "A2 of line A, then line D"
 
     def test_lookups_say_what_is_missing(self) -> None:
         card = score(self.plan(), AT)

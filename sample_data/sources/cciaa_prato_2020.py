@@ -129,8 +129,11 @@ _PROGRAMMES = {
 }
 
 
-def objective(code, name, sentence):
-    return {"Codice": code, "Linea": _PROGRAMMES[code][0], "Denominazione": name, "Descrizione": sentence}
+def objective(code, name, sentence, sheet=""):
+    row = {"Codice": code, "Linea": _PROGRAMMES[code][0], "Denominazione": name, "Descrizione": sentence}
+    if sheet:  # 004 prints the financial health as its compact table, not as a programme's sheet
+        row["Scheda monitoraggio"] = sheet
+    return row
 
 
 OBIETTIVI_STRATEGICI = [
@@ -151,7 +154,7 @@ OBIETTIVI_STRATEGICI = [
               "state ridotte del 35% nel 2015, del 40% nel 2016 e del 50% nel 2017. I tagli, sebbene operati con "
               "progressività, sono estremamente pesanti e comportano la necessità di razionalizzare ulteriormente le "
               "spese e contrarre progetti ed investimenti. Nella scheda vengono riportati gli ultimi valori a "
-              "consuntivo disponibili, relativi al 2018."),
+              "consuntivo disponibili, relativi al 2018.", sheet="salute finanziaria"),
     objective("P09", "Riforma Camerale", "Obiettivo: Trasversale di ente"),
     objective("P10", "Prevenzione della corruzione", "Obiettivo: trasversale di ente"),
 ]

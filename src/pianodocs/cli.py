@@ -104,7 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     annex.add_argument("--numero", metavar="N", help="numero della deliberazione, se non è nel foglio Atti")
     annex.add_argument("--data", type=_date, metavar="GG/MM/AAAA", help="data della deliberazione, se non è nel foglio Atti")
     render.add_argument(
-        "--al", type=_date, metavar="GG/MM/AAAA", help="data della situazione (monitoraggio; predefinita: quella del workbook)"
+        "--al",
+        type=_date,
+        metavar="GG/MM/AAAA",
+        help="data della situazione (monitoraggio; predefinita: quella del workbook); con relazione-performance, "
+        "genera la Relazione su dati a quella data quando mancano i valori al 31/12 (ogni data stampata è questa)",
     )
 
     export = commands.add_parser("export", help="scrive indicatori, target, misurazioni e punteggi in CSV e JSON (open data)")
@@ -237,7 +241,7 @@ def _render(arguments: argparse.Namespace) -> int:
     import attrs
 
     from .batch import Job, run
-    from .render import FORMATS, applicable_kinds, render
+    from .render import FORMATS, applicable_kinds, render, skipped_kinds
     from .workbook.loader import load_workbook
 
     kind: str = arguments.kind
@@ -265,7 +269,9 @@ def _render(arguments: argparse.Namespace) -> int:
     def options(job_kind: str) -> dict[str, object]:
         if job_kind == "allegato-delibera":
             return annex_options
-        return {"at": arguments.al} if job_kind == "monitoraggio" and arguments.al is not None else {}
+        # the Relazione on data at a date only when asked for it alone: render all keeps it to year-end values
+        dated = ("monitoraggio", "relazione-performance") if kind != "all" else ("monitoraggio",)
+        return {"at": arguments.al} if job_kind in dated and arguments.al is not None else {}
 
     signer = _signer(arguments)
     if kind != "all":
@@ -294,8 +300,10 @@ def _render(arguments: argparse.Namespace) -> int:
         for job_kind in applicable_kinds(plan)
         for suffix in FORMATS
     ]
+    skipped = skipped_kinds(plan)
     if not jobs:
         print(f"{arguments.workbook}: nessun documento disponibile si applica a questo workbook.")
+        _print_skipped(skipped)
         return EXIT_OK
     failures = 0
     started = time.monotonic()
@@ -319,11 +327,18 @@ def _render(arguments: argparse.Namespace) -> int:
 
     companions = write_export(plan, output, at=arguments.al, stem=f"{arguments.workbook.stem}_")
     print(f"  ✓ dati aperti (CSV e JSON): {', '.join(path.name for path in companions)}")
+    _print_skipped(skipped)
     print(
         f"{len(jobs) - failures} documenti scritti in {output} in {time.monotonic() - started:.1f} s"
         + (f"; {failures} non riusciti." if failures else ".")
     )
     return EXIT_INVALID if failures else EXIT_OK
+
+
+def _print_skipped(skipped: dict[str, str]) -> None:
+    """The kinds ``render all`` left out, each with why."""
+    for kind, reason in skipped.items():
+        print(f"  – {kind} non generato: {reason}")
 
 
 def _signer(arguments: argparse.Namespace) -> Callable[[Path, Path], None] | None:

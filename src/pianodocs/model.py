@@ -105,6 +105,7 @@ class StrategicObjective:
     description: str = ""
     in_dashboard: bool = True
     notes: str = ""
+    monitoring_sheet: str = ""  # how the monitoring prints it: "" / "obiettivo", or "salute finanziaria"
 
     @property
     def printed_code(self) -> str:
@@ -123,6 +124,7 @@ class OperationalObjective:
     areas: tuple[str, ...] = ()
     in_dashboard: bool = True
     description: str = ""
+    monitoring_sheet: str = ""  # how the monitoring prints it: "" / "obiettivo", or "salute finanziaria"
 
     @property
     def printed_code(self) -> str:

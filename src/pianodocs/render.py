@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 from .errors import PianodocsError
-from .kinds import DOCUMENT_KINDS
+from .kinds import APPLIES, DOCUMENT_KINDS, Applicability
 from .model import Plan
 from .view.model import Document
 
@@ -27,7 +27,7 @@ def _module(kind: str) -> ModuleType | None:
     """The module building ``kind`` (``piano-performance`` → ``documents/piano_performance.py``), if written yet.
 
     Such a module has ``KIND``, ``build(plan, workbook_folder=None, **options) -> Document`` and,
-    optionally, ``applies(plan) -> bool`` and ``render_file(plan, path, *, workbook_folder, template_dir,
+    optionally, ``applies(plan) -> bool | Applicability`` (false with the reason) and ``render_file(plan, path, *, workbook_folder, template_dir,
     **options)`` when writing the file takes more than one layout.
     """
     name = f"{__package__}.documents.{kind.replace('-', '_')}"
@@ -44,14 +44,26 @@ def available_kinds() -> tuple[str, ...]:
     return tuple(kind for kind in DOCUMENT_KINDS if _module(kind) is not None)
 
 
+def applicability(plan: Plan, kind: str) -> Applicability:
+    """Whether ``kind`` applies to ``plan`` in ``render all``, with the reason (in Italian) when it does not."""
+    module = _module(kind)
+    if module is None:
+        return Applicability("tipo di documento non ancora disponibile in questa versione di pianodocs")
+    applies = getattr(module, "applies", None)
+    answer = True if applies is None else applies(plan)
+    if isinstance(answer, Applicability):
+        return answer
+    return APPLIES if answer else Applicability("il workbook non contiene i dati che questo documento richiede")
+
+
 def applicable_kinds(plan: Plan) -> tuple[str, ...]:
     """The kinds that make sense for ``plan`` (``render all``): those available whose data the plan has."""
-    kinds = []
-    for kind in available_kinds():
-        applies = getattr(_module(kind), "applies", None)
-        if applies is None or applies(plan):
-            kinds.append(kind)
-    return tuple(kinds)
+    return tuple(kind for kind in available_kinds() if applicability(plan, kind))
+
+
+def skipped_kinds(plan: Plan) -> dict[str, str]:
+    """The available kinds ``render all`` leaves out for ``plan``, each with why (in Italian)."""
+    return {kind: why.reason for kind in available_kinds() if not (why := applicability(plan, kind))}
 
 
 def build_document(plan: Plan, kind: str, workbook_folder: Path | None = None, **options: object) -> Document:
@@ -76,7 +88,9 @@ def render(
 ) -> Path:
     """Render ``plan`` as ``kind`` into ``path`` (.pdf or .docx); returns the path written.
 
-    ``options`` go to the kind's builder: ``at`` (a date) for ``monitoraggio``.
+    ``options`` go to the kind's builder: ``at`` (a date) for ``monitoraggio``; ``anno`` and ``at`` (the data's
+    date, when the workbook has no 31/12 values) for ``relazione-performance``. A kind without the data it needs
+    raises :class:`~pianodocs.kinds.MissingDataError` before anything is written.
     """
     target = Path(path)
     suffix = target.suffix.lower()

@@ -129,6 +129,16 @@ def _text(name: str, help: str, required: bool = False, example: str = "") -> Co
     return Column(name, ColumnType.TEXT, help, required=required, example=example)
 
 
+MONITORING_SHEETS = ("obiettivo", "salute finanziaria")
+_MONITORING_SHEET = Column(
+    "Scheda monitoraggio",
+    ColumnType.CHOICE,
+    "come il monitoraggio stampa l'obiettivo: obiettivo (predefinita: la scheda con fasi e indicatori) o salute "
+    "finanziaria (la tabella compatta «Stato di salute finanziaria», con gli indicatori raggruppati per Tipologia)",
+    choices=MONITORING_SHEETS,
+    example="obiettivo",
+)
+
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Ente",
@@ -242,6 +252,7 @@ SHEETS: tuple[Sheet, ...] = (
                 example="si",
             ),
             Column("Note", ColumnType.RICH_TEXT, "nota stampata sotto l'obiettivo nel cruscotto"),
+            _MONITORING_SHEET,
         ),
     ),
     Sheet(
@@ -263,6 +274,7 @@ SHEETS: tuple[Sheet, ...] = (
                 example="si",
             ),
             Column("Descrizione", ColumnType.RICH_TEXT, "descrizione dell'obiettivo"),
+            _MONITORING_SHEET,
         ),
     ),
     Sheet(

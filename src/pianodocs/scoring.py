@@ -59,7 +59,9 @@ class IndicatorScore:
 
     ``achievement`` is None when the indicator is "non valutabile"; ``reason`` then says why.
     ``counted`` is False for an indicator eliminated (or not yet inserted) by a revision at the date:
-    it is still scored, but no roll-up uses it. ``weight`` is the weight in force at the date.
+    an eliminated one is still scored, but no roll-up uses it. ``inserted`` is False before the act that
+    inserts the indicator (or its objective): it does not exist yet at the date, so it is not scored and
+    documents neither list it nor count it as eliminated. ``weight`` is the weight in force at the date.
     """
 
     indicator: Indicator
@@ -73,6 +75,7 @@ class IndicatorScore:
     weight: Decimal | None = None
     counted: bool = True
     status: str = ""
+    inserted: bool = True
 
     @property
     def code(self) -> str:
@@ -186,10 +189,12 @@ def score(plan: Plan, at: dt.date, *, year: int | None = None, threshold: Decima
     year = at.year if year is None else year
     threshold = plan.threshold if threshold is None else threshold
     revisions = _applying(plan, at)
-    status, objective_status = _status(plan, revisions)
+    status, objective_status, pending = _status(plan, revisions)
     weights = _weights(plan, revisions, status)
     indicators = tuple(
-        _score_indicator(plan, indicator, at, year, revisions, weights.get(indicator.code), status.get(indicator.code, ""))
+        _not_yet_inserted(indicator, status[indicator.code])
+        if indicator.code in pending
+        else _score_indicator(plan, indicator, at, year, revisions, weights.get(indicator.code), status.get(indicator.code, ""))
         for indicator in plan.indicators
     )
     return _roll_up(plan, at, year, threshold, indicators, objective_status)
@@ -211,18 +216,25 @@ def _citation(plan: Plan, revision: Revision) -> str:
     return act.citation if act is not None else revision.act
 
 
-def _status(plan: Plan, revisions: Sequence[Revision]) -> tuple[dict[str, str], dict[str, str]]:
-    """What does not count at the date, with why: indicators and objectives eliminated, or not yet inserted."""
+def _status(plan: Plan, revisions: Sequence[Revision]) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """What does not count at the date, with why: indicators and objectives eliminated, or not yet inserted.
+
+    The third item holds the indicators that do not exist yet at the date (their insertion, or their
+    objective's, comes later).
+    """
     indicators: dict[str, str] = {}
     objectives: dict[str, str] = {}
+    pending: set[str] = set()
     applied = {(r.kind, r.element) for r in revisions}
     for revision in plan.revisions:
         if (revision.kind, revision.element) in applied:
             continue
         if revision.kind is RevisionKind.INDICATOR_INSERTED:
             indicators[revision.element] = f"non ancora inserito ({_citation(plan, revision)})"
+            pending.add(revision.element)
         elif revision.kind is RevisionKind.OBJECTIVE_INSERTED:
             objectives[revision.element] = f"non ancora inserito ({_citation(plan, revision)})"
+            pending.update(indicator.code for indicator in _indicators_under(plan, revision.element))
     for revision in revisions:
         if revision.kind is RevisionKind.INDICATOR_ELIMINATED:
             indicators[revision.element] = f"eliminato con {_citation(plan, revision)}"
@@ -231,7 +243,7 @@ def _status(plan: Plan, revisions: Sequence[Revision]) -> tuple[dict[str, str], 
     for objective, why in objectives.items():
         for indicator in _indicators_under(plan, objective):
             indicators.setdefault(indicator.code, f"obiettivo {objective} {why}")
-    return indicators, objectives
+    return indicators, objectives, pending
 
 
 def _indicators_under(plan: Plan, objective: str) -> list[Indicator]:
@@ -298,6 +310,22 @@ def _score_indicator(
         weight=weight,
         counted=not status,
         status=status,
+    )
+
+
+def _not_yet_inserted(indicator: Indicator, status: str) -> IndicatorScore:
+    """An indicator that does not exist yet at the date: neither measured nor scored, and counted nowhere."""
+    return IndicatorScore(
+        indicator=indicator,
+        measurement=None,
+        target=None,
+        achievement=None,
+        rule=f"non valutabile: {status}",
+        reason=status,
+        weight=indicator.weight,
+        counted=False,
+        status=status,
+        inserted=False,
     )
 
 
@@ -568,19 +596,13 @@ def _roll_up(
         items, notes = _children(strategic, children, excluded)
         lines[line.code] = _mean("linea strategica", line.code, line.name, items, threshold, False, notes)
     perspectives: dict[str, GroupScore] = {}
+    known = {perspective.code for perspective in plan.perspectives}
+    shares = _line_shares(plan, strategic, lines, excluded, threshold, known)
     for perspective in plan.perspectives:
-        items = [
-            _from_group(lines[line.code])
-            for line in plan.lines
-            if line.perspective == perspective.code and _has_content(lines[line.code])
-        ]
+        items = [_from_group(share) for share in shares.get(perspective.code, []) if _has_content(share)]
         perspectives[perspective.code] = _mean("prospettiva", perspective.code, perspective.name, items, threshold, False)
     top = [_from_group(group) for group in perspectives.values() if _has_content(group)]
-    top += [
-        _from_group(lines[line.code])
-        for line in plan.lines
-        if line.perspective not in perspectives and _has_content(lines[line.code])
-    ]
+    top += [_from_group(share) for share in shares.get("", []) if _has_content(share)]
     ente = _mean("ente", "ente", plan.entity.name, top, threshold, False)
     return Scorecard(
         at=at,
@@ -592,6 +614,45 @@ def _roll_up(
         perspectives=tuple(perspectives.values()),
         ente=ente,
     )
+
+
+def _line_shares(
+    plan: Plan,
+    strategic: dict[str, GroupScore],
+    lines: dict[str, GroupScore],
+    excluded: dict[str, str],
+    threshold: Decimal,
+    known: set[str],
+) -> dict[str, list[GroupScore]]:
+    """Each perspective's part of every line: the line's strategic objectives whose own perspective it is.
+
+    An objective sits under :meth:`Plan.perspective_of` (its own perspective, else its line's). A line whose
+    objectives all share one perspective counts there as a whole; a line split across perspectives counts in
+    each with the mean of its objectives there. Under ``""``: the shares outside any perspective of the plan,
+    which the ente counts beside the perspectives.
+    """
+    shares: dict[str, list[GroupScore]] = {}
+    for line in plan.lines:
+        members = [o for o in plan.strategic_objectives if o.line == line.code]
+        by_perspective: dict[str, list[tuple[str, bool]]] = {}
+        for objective in members:
+            perspective = plan.perspective_of(objective.code)
+            by_perspective.setdefault(perspective if perspective in known else "", []).append(
+                (objective.code, objective.in_dashboard)
+            )
+        if not members:
+            own = line.perspective if line.perspective in known else ""
+            shares.setdefault(own, []).append(lines[line.code])
+            continue
+        for perspective, children in by_perspective.items():
+            if len(by_perspective) == 1:
+                shares.setdefault(perspective, []).append(lines[line.code])
+                continue
+            items, notes = _children(strategic, children, excluded)
+            name = f"{line.name} (obiettivi della prospettiva {perspective})" if perspective else line.name
+            share = _mean("linea strategica", line.code, name, items, threshold, False, notes)
+            shares.setdefault(perspective, []).append(share)
+    return shares
 
 
 def _has_content(group: GroupScore) -> bool:

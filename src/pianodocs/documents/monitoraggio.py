@@ -5,10 +5,12 @@ programmes, then per Missione and per programme (strategic objective) 004's
 sheet: area strategica, programma, centro di responsabilità, budget, indicatore
 di avanzamento, obiettivo, descrizione, the phases by year as a small Gantt, the
 indicators with the value at the date, the targets and the Performance computed
-by :mod:`pianodocs.scoring`, and the stakeholders. A programme named "salute
-finanziaria" prints as 004's compact "Stato di salute finanziaria" table, grouped
-by Tipologia. A closing note shows the rule behind every Performance, so the OIV
-can check it by hand.
+by :mod:`pianodocs.scoring`, and the stakeholders. An objective whose "Scheda
+monitoraggio" is "salute finanziaria" prints as 004's compact "Stato di salute
+finanziaria" table, grouped by Tipologia. A closing note shows the rule behind
+every Performance, so the OIV can check it by hand. Without any measurement at
+the date it refuses (:class:`MissingDataError`) rather than print a document of
+"non valutabile"; an indicator inserted after the date is not listed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..kinds import APPLIES, Applicability, MissingDataError
 from ..model import Indicator, OperationalObjective, PiraObjectiveText, Plan, StrategicObjective
 from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, target_in_force
 from ..values import format_date
@@ -35,23 +38,49 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.richtext import plain
-from .common import anchor, cell, logo_path, number_cell, section_blocks, sections_of
+from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
 
 KIND = "monitoraggio"
 PROGRESS_FLAG = "AVANZAMENTO"
 GANTT_MARK = "●"
+FINANCIAL_HEALTH = "salute finanziaria"  # the "Scheda monitoraggio" choice for 004's compact table
+DEFAULT_TITLE = "Monitoraggio degli obiettivi e degli indicatori"
 
 Objective = StrategicObjective | OperationalObjective
 
 
-def applies(plan: Plan) -> bool:
-    """A monitoring needs measurements."""
-    return bool(plan.measurements)
+def applies(plan: Plan) -> Applicability:
+    """A monitoring needs measurements of the reference year on or before its date."""
+    missing = _unmeasured(plan, _default_date(plan))
+    return Applicability(missing) if missing else APPLIES
+
+
+def _default_date(plan: Plan) -> dt.date:
+    return plan.monitoring_date or dt.date(plan.reference_year, 12, 31)
+
+
+def _unmeasured(plan: Plan, at: dt.date) -> str:
+    """Why a monitoring at ``at`` would have nothing to report (no measurement of the year by then), or ``""``."""
+    year = plan.reference_year
+    if any(m.date.year == year and m.date <= at for m in plan.measurements):
+        return ""
+    later = sorted(m.date for m in plan.measurements if m.date.year == year)
+    hint = f" (la prima misurazione del {year} è al {format_date(later[0])})" if later else ""
+    return (
+        f"Il workbook non ha misurazioni del {year} al {format_date(at)} o prima{hint}: il monitoraggio riporterebbe "
+        f"ogni indicatore come non valutabile. Inserire i valori nel foglio 'Misurazioni' o indicare un'altra data con --al."
+    )
 
 
 def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = None) -> Document:
-    """The monitoring at ``at`` (default: the plan's monitoring date, else 31/12 of its reference year)."""
-    at = at or plan.monitoring_date or dt.date(plan.reference_year, 12, 31)
+    """The monitoring at ``at`` (default: the plan's monitoring date, else 31/12 of its reference year).
+
+    Raises :class:`MissingDataError` when no indicator has a measurement of the year by ``at``.
+    """
+    at = at or _default_date(plan)
+    missing = _unmeasured(plan, at)
+    if missing:
+        raise MissingDataError(missing)
     card = score(plan, at, year=plan.reference_year)
     blocks: list[Block] = [TableOfContents(), PageBreak()]
     # the sections meant for the monitoring; in a monitoring workbook, those meant for no document in particular
@@ -61,7 +90,7 @@ def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = 
     if not any(b.kind in ("tabella", "generato") for b in plan.text_blocks if b.section in {s.key for s in sections}):
         blocks.append(missions_table(plan))
     sheets = _Sheets(plan, card)
-    for mission, objectives in _by_mission(plan):
+    for mission, objectives in _by_mission(plan, card):
         blocks.append(PageBreak())
         blocks.append(Heading(_mission_title(plan, mission), 1, anchor(f"missione-{mission or 'altri'}")))
         for index, objective in enumerate(objectives):
@@ -69,7 +98,7 @@ def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = 
                 blocks.append(PageBreak())  # one sheet per page, as in 004
             blocks.extend(sheets.blocks(objective, mission))
     blocks.extend(method_note(card))
-    title = plan.title if plan.kind == KIND else f"{plan.title} — monitoraggio"
+    title = document_title(plan, KIND, DEFAULT_TITLE)
     return Document(
         title=f"{title} — Situazione al {format_date(at, 'long')}",
         author=plan.entity.name,
@@ -111,14 +140,19 @@ def _tree_order(plan: Plan) -> list[Objective]:
     return ordered
 
 
-def _by_mission(plan: Plan) -> list[tuple[str, list[Objective]]]:
+def _existing(plan: Plan, card: Scorecard | None, objective: str) -> tuple[Indicator, ...]:
+    """The objective's indicators that exist at the card's date (not those inserted later)."""
+    return tuple(i for i in plan.indicators_of(objective) if card is None or card.indicator(i.code).inserted)
+
+
+def _by_mission(plan: Plan, card: Scorecard | None = None) -> list[tuple[str, list[Objective]]]:
     """Each mission with its objectives (a PIRA text or an indicator under it), then '' for the unclassified ones."""
     groups: list[tuple[str, list[Objective]]] = []
     for mission in [m.code for m in plan.missions] + [""]:
         objectives = [
             objective
             for objective in _tree_order(plan)
-            if any(_mission_of(plan, i) == mission for i in plan.indicators_of(objective.code))
+            if any(_mission_of(plan, i) == mission for i in _existing(plan, card, objective.code))
             or (mission and any(t.objective == objective.code and t.mission == mission for t in plan.pira_texts))
         ]
         if objectives:
@@ -127,12 +161,11 @@ def _by_mission(plan: Plan) -> list[tuple[str, list[Objective]]]:
 
 
 def _mission_title(plan: Plan, code: str) -> str:
-    """``Missione 11) "Competitività e sviluppo delle imprese"`` as 004 prints it."""
+    """``Missione 011 – Competitività e sviluppo delle imprese``: the code as the budget classification writes it."""
     mission = next((m for m in plan.missions if m.code == code), None)
     if mission is None:
         return "Obiettivi non classificati per missione"
-    number = str(int(code)) if code.isdigit() else code
-    return f'Missione {number}) "{mission.name}"'
+    return f"Missione {code} – {mission.name}"
 
 
 def missions_table(plan: Plan) -> Table:
@@ -151,7 +184,7 @@ def missions_table(plan: Plan) -> Table:
         body.append(
             Row(
                 (
-                    cell(f"{int(mission) if mission.isdigit() else mission} – {name}"),
+                    cell(f"{mission} – {name}"),
                     cell("\n".join(programmes)),
                     cell("\n".join(o.name for o in objectives)),
                 )
@@ -175,10 +208,10 @@ class _Sheets:
 
     def blocks(self, objective: Objective, mission: str) -> list[Block]:
         text = next((t for t in self.plan.pira_texts if t.objective == objective.code and t.mission == mission), None)
-        indicators = [i for i in self.plan.indicators_of(objective.code) if _mission_of(self.plan, i) == mission]
+        indicators = [i for i in _existing(self.plan, self.card, objective.code) if _mission_of(self.plan, i) == mission]
         title = text.title if text is not None and text.title else objective.name
         heading = Heading(title, 2, anchor(f"programma-{mission}-{objective.code}"))
-        if "salute finanziaria" in objective.name.casefold():
+        if objective.monitoring_sheet == FINANCIAL_HEALTH:
             return [heading, self.financial_health(objective, indicators)]
         return [heading, self.sheet(objective, text, indicators)]
 
@@ -401,7 +434,7 @@ def method_note(card: Scorecard) -> list[Block]:
             )
         ),
     ]
-    scored = [s for s in card.indicators if PROGRESS_FLAG not in s.indicator.flags]
+    scored = [s for s in card.indicators if PROGRESS_FLAG not in s.indicator.flags and s.inserted]
     header = Row(
         tuple(cell(t, CellStyle.HEADER, align=Align.CENTER) for t in ("Codice", "Indicatore", "Performance", "Regola applicata"))
     )

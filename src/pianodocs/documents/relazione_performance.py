@@ -1,15 +1,17 @@
 """The Relazione sulla Performance of a year: the results at 31/12 against the Piano, scored by :mod:`pianodocs.scoring`.
 
-Cover, SOMMARIO and the workbook's sections for the Relazione (the outline of the
-Funzione Pubblica guidelines n. 3/2018), with the generated parts where 'generato'
-blocks place them or, without such blocks, at the end of the outline's chapters:
-the synthesis (the ente's "percentuale sintetica di realizzazione", objectives
-reached and missed), the strategic map coloured by the threshold, the results by
-prospettiva and linea with a bar chart, every cruscotto indicator at 31/12 against
-its target with the rule used, the Segretario generale's card, the indicators that
-could not be evaluated and the variances below the threshold. Apart from the
-card's weighted mean it computes nothing: it selects, groups and words the
-Scorecard. docs/relazione.md explains the document to its readers.
+Without measurements dated 31/12 of the year it refuses (:class:`MissingDataError`), unless asked
+explicitly for the data at an earlier date (``at``): then every sentence, caption, header and the
+cover say that date, never 31/12. Cover, SOMMARIO and the workbook's sections for the Relazione,
+with the generated parts where 'generato' blocks place them or, without such blocks, in a chapter
+of their own after the workbook's sections: the synthesis (the ente's "percentuale sintetica di
+realizzazione", objectives reached and missed), the strategic map coloured by the threshold, the
+results by prospettiva and linea with a bar chart, every cruscotto indicator at the date against
+its target with the rule used, the Segretario generale's card, the indicators that could not be
+evaluated and the variances below the threshold. Indicators inserted after the date are left out;
+objectives sit under their own perspective (:meth:`Plan.perspective_of`). Apart from the card's
+weighted mean it computes nothing: it selects, groups and words the Scorecard. docs/relazione.md
+explains the document to its readers.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import attrs
 
+from ..kinds import APPLIES, Applicability, MissingDataError
 from ..model import OperationalObjective, Plan, StrategicLine, StrategicObjective
 from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score
 from ..values import format_date, format_percent
@@ -42,7 +45,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.richtext import plain, runs
-from .common import anchor, cell, logo_path, number_cell, section_blocks, sections_of
+from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
 from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
@@ -52,24 +55,55 @@ GENERATED = {
     "relazione-sintesi": "La performance di Ente nel {anno}",
     "relazione-mappa": "La mappa strategica: obiettivi raggiunti e non raggiunti",
     "relazione-grafico": "Risultati per prospettiva e linea strategica",
-    "relazione-risultati": "Il cruscotto di Ente: risultati al 31/12/{anno}",
+    "relazione-risultati": "Il cruscotto di Ente: risultati al {data}",
     "relazione-segretario": "La performance del Segretario generale",
     "relazione-non-valutabili": "Indicatori non valutabili",
     "relazione-scostamenti": "Scostamenti sotto la soglia",
 }
-# without 'generato' blocks, each part closes the chapter of the guidelines' outline it belongs to
-CHAPTERS = {
-    "1": ("relazione-sintesi", "relazione-mappa", "relazione-grafico"),
-    "3": ("relazione-risultati", "relazione-non-valutabili", "relazione-scostamenti"),
-    "4": ("relazione-segretario",),
-}
+# without 'generato' blocks, the parts make a chapter of their own, after the workbook's sections
+RESULTS_CHAPTER = "RISULTATI DELLA PERFORMANCE {anno}"
 
 
-def applies(plan: Plan) -> bool:
-    """A workbook kept for a Relazione, or one with measurements at 31/12 of one of its years."""
-    return plan.kind == KIND or any(
-        (m.date.month, m.date.day) == (12, 31) and m.date.year in plan.years for m in plan.measurements
+def applies(plan: Plan) -> Applicability:
+    """A Relazione of the plan's reference year needs measurements dated 31/12 of that year."""
+    missing = _year_end_missing(plan, plan.reference_year)
+    return Applicability(missing) if missing else APPLIES
+
+
+def _year_end_missing(plan: Plan, anno: int) -> str:
+    """Why a Relazione of ``anno`` cannot be made at 31/12 (no measurement dated then), or ``""``."""
+    year_end = dt.date(anno, 12, 31)
+    if any(m.date == year_end for m in plan.measurements):
+        return ""
+    earlier = sorted(m.date for m in plan.measurements if m.date.year == anno)
+    found = (
+        f"l'ultima misurazione del {anno} è al {format_date(earlier[-1])}" if earlier else f"non ci sono misurazioni del {anno}"
     )
+    example = format_date(earlier[-1]) if earlier else f"30/06/{anno}"
+    return (
+        f"Il workbook non ha misurazioni al {format_date(year_end)}: la Relazione sulla Performance {anno} richiede i "
+        f"valori di fine anno ({found}). Inserire i valori al {format_date(year_end)} nel foglio 'Misurazioni', oppure "
+        f"chiedere esplicitamente una Relazione sui dati a una data con --al (es. --al {example})."
+    )
+
+
+def _date_checked(plan: Plan, anno: int, at: dt.date | None) -> dt.date:
+    """The date the Relazione of ``anno`` reports at: 31/12 when it has values then, else ``at`` if asked; else refuse."""
+    if at is None:
+        missing = _year_end_missing(plan, anno)
+        if missing:
+            raise MissingDataError(missing)
+        return dt.date(anno, 12, 31)
+    if at.year != anno:
+        raise MissingDataError(
+            f"La data {format_date(at)} non è del {anno}: la Relazione sulla Performance {anno} si fa su dati del {anno}."
+        )
+    if not any(m.date.year == anno and m.date <= at for m in plan.measurements):
+        raise MissingDataError(
+            f"Il workbook non ha misurazioni del {anno} al {format_date(at)} o prima: "
+            f"la Relazione sulla Performance {anno} su dati al {format_date(at)} non avrebbe nulla da riportare."
+        )
+    return at
 
 
 # --- what is reported, from the scorecard -------------------------------------------------------
@@ -91,10 +125,10 @@ class Secretary:
 
 @attrs.frozen
 class Results:
-    """What the Relazione reports, taken from the Scorecard at 31/12 of ``card.year``."""
+    """What the Relazione reports, taken from the Scorecard at ``card.at`` (31/12 of ``card.year``, or the date asked)."""
 
     card: Scorecard
-    indicators: tuple[IndicatorScore, ...]  # the cruscotto di Ente's, in workbook order
+    indicators: tuple[IndicatorScore, ...]  # the cruscotto di Ente's existing at the date, in workbook order
     strategic: tuple[GroupScore, ...]  # the strategic objectives the ente's roll-up counts
     operational: tuple[GroupScore, ...]  # the operational objectives those count
     not_evaluable: tuple[IndicatorScore, ...]  # counted, without an achievement
@@ -107,9 +141,10 @@ class Results:
         return {group.code: group.reached for group in self.strategic if group.reached is not None}
 
 
-def results(plan: Plan, anno: int) -> Results:
-    card = score(plan, dt.date(anno, 12, 31), year=anno)
-    indicators = tuple(s for s in card.indicators if s.indicator.dashboard in DASHBOARD)
+def results(plan: Plan, anno: int, at: dt.date | None = None) -> Results:
+    """The Relazione's figures for ``anno`` at ``at`` (default 31/12); indicators inserted later are left out."""
+    card = score(plan, at or dt.date(anno, 12, 31), year=anno)
+    indicators = tuple(s for s in card.indicators if s.indicator.dashboard in DASHBOARD and s.inserted)
     strategic = tuple(card.objective(code) for line in card.lines for code in _members(line))
     children = {o.code for o in plan.operational_objectives}
     operational = tuple(card.objective(code) for group in strategic for code in _members(group) if code in children)
@@ -170,44 +205,45 @@ def _card_indicator(plan: Plan, indicators: Sequence[IndicatorScore], objective:
 # --- the document -------------------------------------------------------------------------------
 
 
-def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None = None) -> Document:
-    """The Relazione of ``anno`` (default: the plan's reference year), scored at 31/12 of that year."""
+def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None = None, at: dt.date | None = None) -> Document:
+    """The Relazione of ``anno`` (default: the plan's reference year), scored at 31/12 of that year.
+
+    Without measurements at 31/12 it raises :class:`MissingDataError`, unless ``at`` asks explicitly for
+    the data at that date (of ``anno``): the document then says "su dati al ``at``" wherever it gives a date.
+    """
     anno = plan.reference_year if anno is None else anno
-    parts = _Parts(plan, results(plan, anno))
+    at = _date_checked(plan, anno, at)
+    parts = _Parts(plan, results(plan, anno, at))
     sections = sections_of(plan, KIND)
     keys = {section.key for section in sections}
     placed = any(b.kind == "generato" and b.content.strip() in GENERATED and b.section in keys for b in plan.text_blocks)
-    pending = {} if placed else dict(CHAPTERS)
     blocks: list[Block] = [TableOfContents(), PageBreak()]
-    chapter = ""
     for section in sections:
-        if section.level == 1:
-            blocks.extend(parts.default(pending.pop(chapter, ())))
-            chapter = section.number.rstrip(".")
-            if len(blocks) > 2:
-                blocks.append(PageBreak())
+        if section.level == 1 and len(blocks) > 2:
+            blocks.append(PageBreak())
         blocks.extend(section_blocks(plan, section, parts.placed))
-    blocks.extend(parts.default(pending.pop(chapter, ())))
-    leftover = [name for name in GENERATED if any(name in names for names in pending.values())]
-    if leftover:  # no chapter of the outline to close: the parts get a chapter of their own
+    if not placed:  # the parts get a chapter of their own, after the workbook's narrative
         if len(blocks) > 2:
             blocks.append(PageBreak())
-        blocks.append(Heading(f"RISULTATI DELLA PERFORMANCE {anno}", 1, anchor("relazione-risultati-anno")))
-        blocks.extend(parts.default(leftover))
-    title = f"Relazione sulla Performance {anno}"
+        blocks.append(Heading(RESULTS_CHAPTER.format(anno=anno), 1, anchor("relazione-risultati-anno")))
+        blocks.extend(parts.default(list(GENERATED)))
+    year_end = at == dt.date(anno, 12, 31)
+    title = document_title(plan, KIND, f"Relazione sulla Performance {anno}")
+    partial = "" if year_end else f" su dati al {format_date(at)}"
+    header = f"{title}{partial}" + (" — documento illustrativo" if plan.illustrative else "")
     return Document(
-        title=title,
+        title=f"{title}{partial}",
         author=plan.entity.name,
-        subject=f"{title}: risultati al 31/12/{anno} rispetto agli obiettivi programmati",
+        subject=f"{title}: risultati al {format_date(at)} rispetto agli obiettivi programmati",
         cover=Cover(
             entity=plan.entity.name,
             title="RELAZIONE SULLA PERFORMANCE",
-            subtitle=str(anno),
+            subtitle=f"{anno}{partial}",
             logo=logo_path(plan, workbook_folder),
             note=(plan.data_note or "Dati illustrativi") if plan.illustrative else "",
         ),
         blocks=tuple(blocks),
-        running_header=f"{title} — documento illustrativo" if plan.illustrative else "",
+        running_header=header if partial or plan.illustrative else "",
     )
 
 
@@ -217,6 +253,7 @@ class _Parts:
     def __init__(self, plan: Plan, found: Results) -> None:
         self.plan, self.found, self.card = plan, found, found.card
         self.anno = found.card.year
+        self.date = format_date(found.card.at)  # 31/12/anno, or the date asked for
         self.threshold = percent_text(found.card.threshold)
         objectives: list[StrategicObjective | OperationalObjective] = [*plan.strategic_objectives, *plan.operational_objectives]
         self.printed = {objective.code: objective.printed_code for objective in objectives}
@@ -240,7 +277,7 @@ class _Parts:
         blocks: list[Block] = []
         for name in names:
             if self._has_data(name):  # else nothing to show, and the workbook did not ask for it
-                blocks.append(Heading(GENERATED[name].format(anno=self.anno), 2, anchor(name)))
+                blocks.append(Heading(GENERATED[name].format(anno=self.anno, data=self.date), 2, anchor(name)))
                 blocks.extend(self.builders[name]())
         return blocks
 
@@ -257,7 +294,7 @@ class _Parts:
     def synthesis(self) -> list[Block]:
         ente, found = self.card.ente, self.found
         term = "una prospettiva BSC" if self.plan.perspectives else "una linea strategica"
-        subject = f"La percentuale sintetica di realizzazione della performance di Ente al 31/12/{self.anno}"
+        subject = f"La percentuale sintetica di realizzazione della performance di Ente al {self.date}"
         verdict = (
             f" e {'raggiunge' if ente.reached else 'non raggiunge'} la soglia {_to('de', self.threshold)} fissata dal Sistema "
             f"di Misurazione e Valutazione della Performance. Il calcolo è la {ente.rule}, dove ogni termine è {term}."
@@ -278,7 +315,7 @@ class _Parts:
         counted = [s for s in found.indicators if s.counted]
         above = len(counted) - len(found.not_evaluable) - len(found.variances)
         text = (
-            f"indicatori del cruscotto di Ente in vigore a fine anno: {len(counted)}, di cui {above} pari o sopra la soglia, "
+            f"indicatori del cruscotto di Ente in vigore al {self.date}: {len(counted)}, di cui {above} pari o sopra la soglia, "
             f"{len(found.variances)} sotto la soglia e {_count(len(found.not_evaluable), 'non valutabile', 'non valutabili')}"
         )
         if len(found.indicators) > len(counted):
@@ -301,7 +338,7 @@ class _Parts:
         missed = ", ".join(self.printed.get(code, code) for code, reached in status.items() if not reached) or "nessuno"
         alt = f"{strategic_map_alt(self.plan)} Raggiunti (in verde): {hit}. Non raggiunti (in rosso): {missed}."
         caption = (
-            f"Mappa strategica al 31/12/{self.anno}: in verde gli obiettivi strategici che raggiungono la soglia "
+            f"Mappa strategica al {self.date}: in verde gli obiettivi strategici che raggiungono la soglia "
             f"{_to('de', self.threshold)}, in rosso quelli che non la raggiungono, in blu quelli del cruscotto senza "
             "elementi valutabili, in bianco quelli fuori dal cruscotto di Ente"
         )
@@ -316,10 +353,10 @@ class _Parts:
             f"linea {g.code} {g.name}: {g.percent}, {'raggiunta' if g.reached else 'non raggiunta'}" for g in lines
         )
         alt = (
-            f"Grafico a barre del grado di realizzazione delle linee strategiche al 31/12/{self.anno}, con la linea della "
+            f"Grafico a barre del grado di realizzazione delle linee strategiche al {self.date}, con la linea della "
             f"soglia {_to('a', self.threshold)}. {figures}."
         )
-        caption = "Grado di realizzazione delle linee strategiche"
+        caption = f"Grado di realizzazione delle linee strategiche al {self.date}"
         return [perspective_table(self.plan, self.card), Figure(svg, alt, caption, 170, map_height_mm(svg, 170))]
 
     def secretary(self) -> list[Block]:
@@ -335,7 +372,7 @@ class _Parts:
 
     def not_evaluable(self) -> list[Block]:
         if not self.found.not_evaluable:
-            return [Paragraph(plain(f"Tutti gli indicatori del cruscotto di Ente sono stati valutati al 31/12/{self.anno}."))]
+            return [Paragraph(plain(f"Tutti gli indicatori del cruscotto di Ente sono stati valutati al {self.date}."))]
         lead = "Questi indicatori restano fuori dalle medie; per ciascuno il motivo e la nota della misurazione:"
         return [Paragraph(plain(lead)), self._listing(self.found.not_evaluable, "relazione-non-valutabili")]
 
@@ -352,7 +389,7 @@ class _Parts:
     def _listing(self, scores: Sequence[IndicatorScore], name: str) -> Table:
         """Objective, indicator, value, target and why: the engine's reason (if any) and the measurement's note."""
         graded = name == "relazione-scostamenti"
-        headers = ["Obiettivo", "Indicatore", f"Valore al 31/12/{self.anno}", f"Target {self.anno}"]
+        headers = ["Obiettivo", "Indicatore", f"Valore al {self.date}", f"Target {self.anno}"]
         headers += ["Grado", "Motivazione"] if graded else ["Motivo"]
         rows = []
         for scored in scores:
@@ -420,16 +457,34 @@ def _verdict(group: GroupScore | None, style: CellStyle) -> Cell:
     return number_cell(group.percent, CellStyle.GREEN if group.reached else CellStyle.RED)
 
 
+def _perspective(plan: Plan, objective: StrategicObjective) -> str:
+    """The objective's perspective (:meth:`Plan.perspective_of`), ``""`` when the plan has no such perspective."""
+    code = plan.perspective_of(objective.code)
+    return code if any(p.code == code for p in plan.perspectives) else ""
+
+
+def _line_perspectives(plan: Plan, line: StrategicLine) -> list[str]:
+    """The perspectives a line's strategic objectives sit in (its own, for a line without objectives)."""
+    found = [_perspective(plan, o) for o in plan.strategic_objectives if o.line == line.code]
+    if not found:
+        found = [line.perspective if any(p.code == line.perspective for p in plan.perspectives) else ""]
+    return list(dict.fromkeys(found))
+
+
 def _lines_by_perspective(plan: Plan) -> list[tuple[str, str, list[StrategicLine]]]:
-    """(perspective code, name, its lines), then the lines without a known perspective under ('', '')."""
-    groups = [(p.code, p.name, [line for line in plan.lines if line.perspective == p.code]) for p in plan.perspectives]
-    known = {p.code for p in plan.perspectives}
-    groups.append(("", "", [line for line in plan.lines if line.perspective not in known]))
+    """(perspective code, name, the lines with objectives in it), then those outside any perspective under ('', '').
+
+    A line whose objectives sit in two perspectives (an objective's own differs from its line's) is under both.
+    """
+    groups = [
+        (p.code, p.name, [line for line in plan.lines if p.code in _line_perspectives(plan, line)]) for p in plan.perspectives
+    ]
+    groups.append(("", "", [line for line in plan.lines if "" in _line_perspectives(plan, line)]))
     return [group for group in groups if group[2]]
 
 
 class _Results:
-    """The cruscotto di Ente at 31/12: prospettiva → linea → obiettivo bands with their %, then each indicator."""
+    """The cruscotto di Ente at the date: prospettiva → linea → obiettivo bands with their %, then each indicator."""
 
     WIDTHS = (27, 6, 10, 10, 10, 9, 28)
 
@@ -442,10 +497,18 @@ class _Results:
 
     def table(self) -> Table:
         anno = self.card.year
-        headers = ("Indicatore", "Peso", f"Valore al 31/12/{anno}", f"Target {anno}", f"Target {anno} rivisto", "Grado", "Regola")
+        headers = (
+            "Indicatore",
+            "Peso",
+            f"Valore al {format_date(self.card.at)}",
+            f"Target {anno}",
+            f"Target {anno} rivisto",
+            "Grado",
+            "Regola",
+        )
         rows: list[Row] = []
         for code, name, lines in _lines_by_perspective(self.plan):
-            line_rows = [row for line in lines for row in self._line(line)]
+            line_rows = [row for line in lines for row in self._line(line, code)]
             if line_rows and name:
                 rows.append(self._band(f"PROSPETTIVA BSC: {name.upper()}", self.groups.get(code), CellStyle.BAND))
             rows.extend(line_rows)
@@ -458,9 +521,11 @@ class _Results:
         rule = group.rule if group is not None and group.evaluable else ""
         return Row((cell(label, style, 5), _verdict(group, style), cell(rule, style)), keep_with_next=True)
 
-    def _line(self, line: StrategicLine) -> list[Row]:
+    def _line(self, line: StrategicLine, perspective: str) -> list[Row]:
+        """The line's band and its objectives that sit in ``perspective``."""
         rows: list[Row] = []
-        for objective in (o for o in self.plan.strategic_objectives if o.line == line.code):
+        members = (o for o in self.plan.strategic_objectives if o.line == line.code)
+        for objective in (o for o in members if _perspective(self.plan, o) == perspective):
             inner = [self._indicator(s) for s in self.by_objective.pop(objective.code, [])]
             for child in (o for o in self.plan.operational_objectives if o.strategic_objective == objective.code):
                 scores = self.by_objective.pop(child.code, [])
@@ -509,14 +574,21 @@ def perspective_table(plan: Plan, card: Scorecard) -> Table:
         keep = style is CellStyle.BAND
         return Row((cell(label, style), _verdict(group, style), cell(verdicts[group.reached], style)), keep_with_next=keep)
 
+    def share(line: GroupScore, perspective: str) -> GroupScore:
+        """The line as its perspective counts it: split across perspectives, only its objectives there."""
+        part = next((p for p in scored_perspectives[perspective].parts if p.code == line.code), None) if perspective else None
+        if part is None or part.achievement == line.achievement:
+            return line
+        return attrs.evolve(line, name=part.name, achievement=part.achievement, reached=part.achievement >= card.threshold)
+
     rows: list[Row] = []
     for code, name, members in _lines_by_perspective(plan):
         groups = [scored_lines[m.code] for m in members if scored_lines[m.code].parts or scored_lines[m.code].not_evaluable]
         if groups and name:
             rows.append(row(name.upper(), scored_perspectives[code], CellStyle.BAND))
-        rows.extend(row(f"{g.code} - {g.name}", g, CellStyle.NORMAL) for g in groups)
+        rows.extend(row(f"{g.code} - {g.name}", g, CellStyle.NORMAL) for g in (share(line, code) for line in groups))
     rows.append(row("Percentuale sintetica di realizzazione della performance di Ente", card.ente, CellStyle.TOTAL))
-    headers = ("Prospettiva BSC / linea strategica", f"Realizzazione al 31/12/{card.year}", "Esito")
+    headers = ("Prospettiva BSC / linea strategica", f"Realizzazione al {format_date(card.at)}", "Esito")
     return Table((_header(headers),), tuple(rows), (62, 20, 18), name="relazione-prospettive")
 
 

@@ -173,6 +173,7 @@ def _strategic_objective(record: Record) -> StrategicObjective:
         description=record.text("Descrizione"),
         in_dashboard=record.values.get("Nel cruscotto") is not False,
         notes=record.text("Note"),
+        monitoring_sheet=record.text("Scheda monitoraggio"),
     )
 
 
@@ -187,6 +188,7 @@ def _operational_objective(record: Record) -> OperationalObjective:
         areas=areas,
         in_dashboard=record.values.get("Nel cruscotto") is not False,
         description=record.text("Descrizione"),
+        monitoring_sheet=record.text("Scheda monitoraggio"),
     )
 
 
