@@ -102,9 +102,13 @@ def format_date(date: dt.date, style: str = "short") -> str:
 _NUMBER_TEXT = r"[-+\u2212]?\d[\d.]*(?:,\d+)?"
 _PERCENT = re.compile(rf"({_NUMBER_TEXT})\s*%")
 _OUT_OF = re.compile(rf"({_NUMBER_TEXT})\s+su\s+({_NUMBER_TEXT})", re.IGNORECASE)
-_EMPTY_MARKS = {"", "-", "–", "—", "n.d.", "nd", "n.d", "n/d", "n.a.", "na"}
-# in a target column these say "no target this year" (003: the baseline year is measured, not targeted)
-_NO_TARGET_PHRASES = {"anno di rilevazione", "anno rilevazione"}
+# a value or target written as one of these (or left empty) holds nothing: "non disponibile", "nessun target"
+EMPTY_MARKS = ("-", "–", "—", "n.d.", "n.d", "nd", "n/d", "n.a.", "na")
+# in a target column these phrases too say "no target this year": a baseline year is measured, not targeted.
+# The one list any chamber can read (docs/workbook.md prints it); every other phrase is a free-text target.
+NO_TARGET_PHRASES = ("anno di rilevazione", "anno rilevazione", "nessun target")
+_EMPTY_MARKS = {"", *EMPTY_MARKS}
+_NO_TARGET_PHRASES = set(NO_TARGET_PHRASES)
 _YES = {"si", "sì", "realizzato", "realizzata", "realizzazione", "fatto", "ok", "yes"}
 _NO = {"no", "non realizzato", "non realizzata"}
 
