@@ -36,7 +36,6 @@ from ..values import (
 from .reader import RawCell
 
 _HUNDRED = Decimal(100)
-_ONE = Decimal(1)
 _ZERO_PADDED = re.compile(r"0{2,}")  # the format "000" shows 11 as 011
 # a formula that is only a constant: what a person typing "=1" or "=100%" as a target meant to write
 _CONSTANT_FORMULA = re.compile(r"(?P<number>[-+]?\d+(?:\.\d+)?)(?P<percent>%)?")
@@ -275,8 +274,7 @@ def _excel_number(value: int | float) -> Decimal:
     """The number Excel holds: a float to its 15 significant digits (0.1 + 0.2 is 0,3, as Excel shows it)."""
     if isinstance(value, int):
         return Decimal(value)
-    number = Decimal(f"{value:.15g}")
-    return number.quantize(_ONE) if number == number.to_integral_value() else number
+    return Decimal(f"{value:.15g}")
 
 
 def _typed_decimals(number: Decimal) -> int:
