@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +235,10 @@ def _three_weights(weight: object, number_format: str) -> Callable[[Path], Path]
         def weigh(data: Data) -> None:
             for code in ("IND-B21-2", "IND-B21-3"):
                 data["Indicatori"].append(dict(data["Indicatori"][0], Codice=code))
+            data["Misurazioni"] = [
+                {"Indicatore": code, "Data": "31/12/2020", "Valore": value}
+                for code, value in (("IND-B21-1", "90%"), ("IND-B21-2", "45%"), ("IND-B21-3", "90%"))
+            ]
 
         path = _write(tmp_path, weigh)
         for row in (2, 3, 4):
@@ -256,6 +261,11 @@ def test_weights_that_miss_100_by_rounding_load_with_a_warning(
         f"I pesi degli indicatori dell'obiettivo B.2.1 sommano a {total} invece che al 100% (righe 2, 3, 4): "
         "entro la tolleranza di arrotondamento di 1 punto percentuale, i pesi vengono usati in proporzione alla loro somma."
     )
+    # as docs/scoring.md says: each weight divided by their sum, so the three count one third each
+    objective = pianodocs.score(plan, dt.date(2020, 12, 31), year=2020).objective("B.2.1")
+    assert [part.weight.quantize(Decimal("0.0001")) for part in objective.parts] == [Decimal("0.3333")] * 3
+    assert objective.percent == "83%"
+    assert objective.notes == (f"i pesi sommano a {total} invece di 100%: normalizzati",)
 
 
 def test_weights_beyond_the_tolerance_are_an_error(tmp_path: Path) -> None:
