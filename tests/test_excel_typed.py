@@ -23,6 +23,8 @@ import pytest
 
 import pianodocs
 from pianodocs.diff import change_text, diff_plans
+from pianodocs.documents import allegato_delibera
+from pianodocs.view.model import Table
 from pianodocs.workbook.template import example_data
 from pianodocs.workbook.writer import build_workbook, save_workbook
 
@@ -102,6 +104,11 @@ def test_a_percentage_typed_in_a_revision_is_read_as_a_percentage(tmp_path: Path
     assert (revision.previous, revision.new) == ("40%", "50%")
     lines = [change_text(diff, change) for diff in [diff_plans(_load(old)[0], plan)] for change in diff.changes]
     assert any("40% → 50%" in line for line in lines), lines
+    # the annex's Peso column prints the weight as typed
+    (table,) = [block for block in allegato_delibera.build(plan).blocks if isinstance(block, Table)]
+    headers = [cell.text for cell in table.header[0].cells]
+    (row,) = [row for row in table.body if any(cell.text == plan.indicator_list[0].name for cell in row.cells)]
+    assert row.cells[headers.index("Peso")].text == "50%"
 
 
 def test_percentages_keep_the_decimals_typed_and_the_format_shows(tmp_path: Path) -> None:
