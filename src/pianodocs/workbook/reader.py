@@ -6,7 +6,8 @@ is whole, that it does not expand beyond a bounded size, and that no XML part
 declares a DTD or entities. Reading is bounded too: at most ``MAX_CELLS`` cells,
 and a run of empty rows ends a sheet. Every refusal is one Italian sentence.
 Each sheet also says what openpyxl alone would hide: formulas saved without a
-computed value (read as empty) and merged cells (only the first holds the value).
+computed value (read as empty), merged cells (only the first holds the value),
+and the formula behind each computed cell (a target typed ``=1`` is one).
 This module knows nothing of the workbook's format or of the domain model.
 """
 
@@ -40,13 +41,14 @@ _ZIP_MAGIC = b"PK\x03\x04"
 class RawCell:
     """A cell as found: its value (str, int, float, bool, datetime or None) and its number format.
 
-    ``formula`` is the formula of a cell computed by a formula (``1`` for a cell typed ``=1``); ``error`` marks an Excel error value (``#N/A``, ``#DIV/0!``...) left by a failed formula; ``value`` is its text.
+    ``formula`` is the formula (without its ``=``) of a cell whose value a formula computed: ``1`` for a cell
+    typed ``=1``. ``error`` marks an Excel error value (``#N/A``, ``#DIV/0!``...) left by a failed formula;
+    ``value`` is its text.
     """
 
     value: object
     number_format: str = "General"
     error: bool = False
-    # the formula (without its "=") of a cell that holds one with a computed value, which is ``value``
     formula: str | None = None
 
 
