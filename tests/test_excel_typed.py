@@ -204,6 +204,21 @@ def test_a_target_typed_as_equals_one_is_the_target_equals_one(tmp_path: Path) -
     )
 
 
+def test_a_revised_target_typed_as_equals_one_is_the_text_equals_one(tmp_path: Path) -> None:
+    def revise(data: Data) -> None:
+        data["Revisioni"] = [{"Tipo": "target rivisto", "Elemento": "IND-B21-1", "Anno": "2021", "Atto": "GC-1-2020"}]
+
+    path = _write(tmp_path, revise)
+    cell = _type(path, "Revisioni", 2, "Nuovo valore", "=1")
+    _cache_formula_values(path, "Revisioni", {cell: "1"})
+    plan, warnings = _load(path)
+    assert plan.revisions[0].new == "=1"
+    assert [w.message for w in warnings if (w.sheet, w.cell) == ("Revisioni", cell)] == [
+        "Excel ha letto «=1» come una formula (valore 1): letto come il testo «=1». "
+        "Per evitare l'avviso scrivere '=1 (con l'apostrofo davanti)."
+    ]
+
+
 def test_another_formula_in_a_target_cell_uses_its_computed_value_and_says_so(tmp_path: Path) -> None:
     path = _write(tmp_path)
     cell = _type(path, "Indicatori", 2, "Target 2021", "=0.45*2", "0%")

@@ -54,8 +54,9 @@ Ogni cella si legge come la mostra Excel, anche se Excel l'ha convertita: `40%` 
 percentuale) resta `40%` in ogni colonna, anche di testo; una data resta `gg/mm/aaaa`; un numero in formato `0,00`
 conserva i decimali (`0,50`); le cifre scritte oltre quelle che il formato mostra non si perdono (`33,3%` in
 formato `0%`). Un codice di missione o programma scritto senza apostrofo (`011` diventa il numero 11) riprende le
-sue tre cifre, con un avviso. Un target `=1` scritto senza apostrofo, che Excel legge come formula, vale come il
-target `=1`, con un avviso; in un target ogni altra formula vale per il suo valore calcolato, con un avviso. Un
+sue tre cifre, con un avviso. Un target `=1` scritto senza apostrofo (anche come valore di una revisione), che
+Excel legge come formula, vale come il testo `=1`, con un avviso; in un target ogni altra formula vale per il suo
+valore calcolato, con un avviso. Un
 target o un valore quasi numerico che non si riesce a leggere come numero (`50%*`, `>=8O%` con la lettera O,
 `90 %%`) viene segnalato e resta testo.
 

@@ -82,6 +82,8 @@ class CellReader:
             return ""
         if isinstance(value, bool):
             return "si" if value else "no"
+        if raw.formula is not None and (typed := self._typed_formula(raw.formula, raw, "il testo", cell)):
+            return typed
         if isinstance(value, (int, float)):
             if column.digits:
                 return self._code(column, _excel_number(value), raw.number_format, cell)
@@ -216,9 +218,17 @@ class CellReader:
         return parse_value(self._read_text(column, raw, cell))
 
     def _read_target(self, column: Column, raw: RawCell, cell: str) -> Target:
+        if raw.formula is not None and (typed := self._typed_formula(raw.formula, raw, "il target", cell)):
+            return parse_target(typed)
         computed = self._value(column, raw, cell)
         if raw.formula is not None:
-            return self._formula_target(column, raw.formula, computed, cell)
+            shown = f"«={_shown(raw.formula)}»" if raw.formula else "una formula"
+            self.problem(
+                cell,
+                f"'{column.name}' contiene la formula {shown}: viene usato il valore calcolato «{computed.text}».",
+                Severity.WARNING,
+            )
+            return parse_target(computed.text)
         target = parse_target(computed.text)
         if (target.kind is TargetKind.FREE_TEXT or target.qualifier) and looks_like_a_number(target.text):
             if target.kind is TargetKind.FREE_TEXT:
@@ -235,26 +245,20 @@ class CellReader:
             )
         return target
 
-    def _formula_target(self, column: Column, formula: str, computed: Value, cell: str) -> Target:
-        """A target cell holding a formula: ``=1`` typed as a target is the target «=1»; any other keeps its value."""
+    def _typed_formula(self, formula: str, raw: RawCell, read_as: str, cell: str) -> str | None:
+        """What a person typed as text when Excel made it a constant formula (``=1``, ``=100%``); None for other formulas."""
         constant = _CONSTANT_FORMULA.fullmatch(formula.strip())
-        if constant:
-            number = format_number(Decimal(constant.group("number")))
-            written = f"={number}{constant.group('percent') or ''}"
-            self.problem(
-                cell,
-                f"Excel ha letto «{written}» come una formula (valore {computed.text}): letto come il target «{written}». "
-                f"Per evitare l'avviso scrivere '{written} (con l'apostrofo davanti).",
-                Severity.WARNING,
-            )
-            return parse_target(written)
-        shown = f"«={_shown(formula)}»" if formula else "una formula"
+        if not constant or not isinstance(raw.value, (int, float)) or isinstance(raw.value, bool):
+            return None
+        written = f"={format_number(Decimal(constant.group('number')))}{constant.group('percent') or ''}"
+        computed = _as_shown(_excel_number(raw.value), raw.number_format)
         self.problem(
             cell,
-            f"'{column.name}' contiene la formula {shown}: viene usato il valore calcolato «{computed.text}».",
+            f"Excel ha letto «{written}» come una formula (valore {computed}): letto come {read_as} «{written}». "
+            f"Per evitare l'avviso scrivere '{written} (con l'apostrofo davanti).",
             Severity.WARNING,
         )
-        return parse_target(computed.text)
+        return written
 
 
 def _bidi_closed(text: str) -> str:
