@@ -136,7 +136,10 @@ def test_weights_not_summing_to_100(tmp_path: Path) -> None:
     problems = _problems(_write(tmp_path, weigh))
     (problem,) = problems
     assert problem.sheet == "Indicatori" and problem.cell is not None and problem.cell.endswith("2")
-    assert problem.message == "I pesi degli indicatori dell'obiettivo B.2.1 sommano a 90% invece che al 100% (righe 2, 3)."
+    assert problem.message == (
+        "I pesi degli indicatori dell'obiettivo B.2.1 sommano a 90% invece che al 100% (righe 2, 3): "
+        "la tolleranza di arrotondamento è di 1 punto percentuale."
+    )
 
 
 def test_budget_totals_that_disagree_with_their_rows(tmp_path: Path) -> None:

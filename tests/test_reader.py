@@ -9,6 +9,7 @@ standard error, no traceback).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -398,3 +399,22 @@ def test_formatted_empty_rows_after_the_data_end_the_sheet_quickly(blank: Path, 
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 0, result.stderr
     assert "valido" in result.stdout
+
+
+def test_a_formula_cell_carries_its_formula_and_its_computed_value(blank: Path, tmp_path: Path) -> None:
+    """Target cells typed ``=1`` are formulas: the reader says which, with the value Excel computed; a formula
+    saved without a value is still listed apart, and an ordinary cell has no formula."""
+    name = sheet_member(blank, "Indicatori")
+    with zipfile.ZipFile(blank) as archive:
+        xml = archive.read(name).decode()
+    cells = {"Q2": "<f>1</f><v>1</v>", "R2": "<f>0.45*2</f><v>0.9</v>", "S2": "<f>A2</f>"}  # Target 2020-2022
+    for reference, content in cells.items():
+        xml, count = re.subn(rf'<c r="{reference}"[^>]*?(/>|>.*?</c>)', f'<c r="{reference}">{content}</c>', xml)
+        assert count == 1, reference
+    path = rewrite_member(blank, tmp_path / "formule.xlsx", name, xml.encode())
+    sheet = reader.read_sheets(path)["Indicatori"]
+    row = dict(sheet.rows)[2]
+    assert (row[16].value, row[16].formula) == (1, "1")
+    assert (row[17].value, row[17].formula) == (0.9, "0.45*2")
+    assert row[18].formula is None and row[0].formula is None
+    assert sheet.uncomputed == ("S2",)

@@ -10,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pianodocs.values import (
+    EMPTY_MARKS,
+    NO_TARGET_PHRASES,
     Comparison,
     TargetKind,
     ValueKind,
@@ -17,6 +19,7 @@ from pianodocs.values import (
     format_euro,
     format_number,
     format_percent,
+    looks_like_a_number,
     parse_date,
     parse_number,
     parse_target,
@@ -181,3 +184,28 @@ def test_any_text_is_understood_or_kept(text: str) -> None:
     target = parse_target(text)
     assert value.text == text.strip()
     assert target.text == " ".join(text.split())
+
+
+def test_the_no_target_forms_are_one_documented_list() -> None:
+    """Every form that means "no target this year" is in EMPTY_MARKS or NO_TARGET_PHRASES, which docs/workbook.md prints."""
+    for text in ("", *EMPTY_MARKS, *NO_TARGET_PHRASES, "Nessun target", "ANNO DI RILEVAZIONE"):
+        assert parse_target(text).kind is TargetKind.NONE, text
+    assert parse_target("anno di riferimento").kind is TargetKind.FREE_TEXT
+
+
+@pytest.mark.parametrize("text", ["50%*", ">=8O%", "90 %%", "1O0%", "0,5O%", "= 1 !"])
+def test_mistyped_numbers_look_like_numbers(text: str) -> None:
+    assert looks_like_a_number(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["entro data accorpamento", "10-15", "OIV", "X<X-1", "2019/2020", "in itinere", "O", "timing (pag. 31-32)"]
+)
+def test_words_and_ranges_do_not_look_like_numbers(text: str) -> None:
+    assert not looks_like_a_number(text)
+
+
+def test_numbers_can_be_formatted_without_grouping() -> None:
+    assert format_number(80003170477, 0, grouping=False) == "80003170477"
+    assert format_number(Decimal("1234.5"), 2, grouping=False) == "1234,50"
+    assert format_number(1246770, 0) == "1.246.770"

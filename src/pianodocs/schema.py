@@ -41,6 +41,8 @@ class Column:
     example: str = ""
     # a column whose header carries a year, e.g. "Target 2020"; ``name`` is the prefix
     per_year: bool = False
+    # a code of this many digits (missione 011, programma 005): a number typed without its zeros gets them back
+    digits: int = 0
 
     def matches(self, header: str) -> int | bool | None:
         """For a per-year column, the year the header names (or None); else whether it matches."""
@@ -139,6 +141,11 @@ _MONITORING_SHEET = Column(
     example="obiettivo",
 )
 
+def _budget_code(name: str, help: str, required: bool = False, example: str = "") -> Column:
+    """A missione or programma code of the state budget: three digits (011, 005)."""
+    return Column(name, ColumnType.TEXT, help, required=required, example=example, digits=3)
+
+
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Ente",
@@ -228,7 +235,9 @@ SHEETS: tuple[Sheet, ...] = (
             _text("Codice", _CODE_HELP, True, "A"),
             _text("Denominazione", "nome della linea", True, "VALORIZZAZIONE ECONOMICA DEL TERRITORIO"),
             _text("Prospettiva", "codice della prospettiva BSC", example="TEL"),
-            _text("Missione", "codice della missione (scheda Missioni), se la linea è classificata per missione", example="011"),
+            _budget_code(
+                "Missione", "codice della missione (scheda Missioni), se la linea è classificata per missione", example="011"
+            ),
             Column("Benefici attesi", ColumnType.RICH_TEXT, "benefici attesi, uno per riga (a capo nella cella)"),
             Column(
                 "Nota non declinata", ColumnType.RICH_TEXT, "se la linea non è declinata in obiettivi, la frase che lo spiega"
@@ -324,8 +333,8 @@ SHEETS: tuple[Sheet, ...] = (
                 example="crescente",
             ),
             _text("Owner", "servizio responsabile dell'indicatore"),
-            _text("Missione", "codice della missione (PIRA)", example="016"),
-            _text("Programma", "codice del programma nella missione (PIRA)", example="005"),
+            _budget_code("Missione", "codice della missione (PIRA)", example="016"),
+            _budget_code("Programma", "codice del programma nella missione (PIRA)", example="005"),
             _text("Centro di responsabilità", "centro di responsabilità (PIRA)"),
             Column(
                 "Cruscotto",
@@ -368,7 +377,7 @@ SHEETS: tuple[Sheet, ...] = (
         "Missioni",
         "Le missioni del bilancio dello Stato usate dalla classificazione PIRA.",
         (
-            _text("Codice", "codice a tre cifre", True, "011"),
+            _budget_code("Codice", "codice a tre cifre", True, "011"),
             _text("Denominazione", "nome della missione", True, "Competitività e sviluppo delle imprese"),
         ),
     ),
@@ -376,8 +385,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Programmi",
         "I programmi di spesa di ciascuna missione, con il centro di responsabilità.",
         (
-            _text("Missione", "codice della missione", True, "011"),
-            _text("Codice", "codice del programma (tre cifre)", True, "005"),
+            _budget_code("Missione", "codice della missione", True, "011"),
+            _budget_code("Codice", "codice del programma (tre cifre)", True, "005"),
             _text("Denominazione", "nome del programma", True, "Promozione e attuazione di politiche di sviluppo..."),
             _text("Centro di responsabilità", "centro di responsabilità del programma"),
         ),
@@ -387,8 +396,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Il testo PIRA degli obiettivi, per ciascun programma in cui compaiono.",
         (
             _text("Obiettivo", "codice dell'obiettivo (strategico o operativo)", True, "B2"),
-            _text("Missione", "codice della missione", True, "016"),
-            _text("Programma", "codice del programma", True, "005"),
+            _budget_code("Missione", "codice della missione", True, "016"),
+            _budget_code("Programma", "codice del programma", True, "005"),
             _text("Denominazione", "titolo dell'obiettivo sotto questo programma, se diverso da quello dell'obiettivo"),
             Column(
                 "Budget",

@@ -7,6 +7,7 @@ from what the loader reads; a test compares the committed page with this output.
 from __future__ import annotations
 
 from .schema import SHEETS, Column, ColumnType, Sheet
+from .values import EMPTY_MARKS, NO_TARGET_PHRASES
 
 _INTRO = """\
 # Il formato del workbook di pianificazione
@@ -47,7 +48,22 @@ I target accettano queste forme:
 | `31/12/2020`, `entro il 31/12/2021` | scadenza |
 | `si`, `realizzazione` | si/no |
 | `entro data accorpamento` (qualunque altro testo) | testo libero: il raggiungimento si indica a mano |
-| `n.d.`, `-`, vuoto, `Anno di rilevazione` | nessun target per quell'anno |
+| {no_target}, vuoto | nessun target per quell'anno (l'elenco è completo: ogni altra frase è testo libero) |
+
+Ogni cella si legge come la mostra Excel, anche se Excel l'ha convertita: `40%` (conservato come 0,4 in formato
+percentuale) resta `40%` in ogni colonna, anche di testo; una data resta `gg/mm/aaaa`; un numero in formato `0,00`
+conserva i decimali (`0,50`); le cifre scritte oltre quelle che il formato mostra non si perdono (`33,3%` in
+formato `0%`). Un codice di missione o programma scritto senza apostrofo (`011` diventa il numero 11) riprende le
+sue tre cifre, con un avviso. Un target `=1` scritto senza apostrofo (anche come valore di una revisione), che
+Excel legge come formula, vale come il testo `=1`, con un avviso; in un target ogni altra formula vale per il suo
+valore calcolato, con un avviso. Un
+target o un valore quasi numerico che non si riesce a leggere come numero (`50%*`, `>=8O%` con la lettera O,
+`90 %%`) viene segnalato e resta testo.
+
+I pesi degli indicatori di un obiettivo sommano a 100%, con una tolleranza di arrotondamento di 1 punto
+percentuale (3 × `33,3%` = 99,9%: avviso; oltre: errore); vedi [il calcolo](scoring.md). Le colonne `Target AAAA`
+di anni fuori dal periodo del piano e `Storico AAAA` di anni successivi non vengono lette: se compilate, un avviso
+le indica.
 
 Nel testo formattato: `**grassetto**`, `*corsivo*`, `[testo](https://indirizzo)`; nelle celle con più voci, una voce per riga.
 """
@@ -60,6 +76,10 @@ def _column_row(column: Column) -> str:
     if column.choices:
         label = "valori ammessi" if column.type is ColumnType.CHOICE else "valori consigliati"
         notes += f"; {label}: " + ", ".join(f"`{choice}`" for choice in column.choices)
+    if column.digits:
+        notes += (
+            f"; un numero scritto senza gli zeri iniziali (es. 11) si legge con le sue {column.digits} cifre (011), con un avviso"
+        )
     example = f"`{column.example}`" if column.example else ""
     name = f"{column.name} AAAA" if column.per_year else column.name
     return f"| {name} | {kind} | {required} | {notes} | {example} |"
@@ -81,4 +101,6 @@ def schema_markdown() -> str:
     """The whole documentation page, in Markdown."""
     index = "\n".join(f"- [{sheet.name}](#{sheet.name.lower().replace(' ', '-')})" for sheet in SHEETS)
     sections = "\n\n".join(_sheet_section(sheet) for sheet in SHEETS)
-    return f"{_INTRO}\n## I fogli\n\n{index}\n\n{sections}\n"
+    no_target = ", ".join(f"`{mark}`" for mark in (*EMPTY_MARKS, *NO_TARGET_PHRASES))
+    intro = _INTRO.replace("{no_target}", no_target)
+    return f"{intro}\n## I fogli\n\n{index}\n\n{sections}\n"

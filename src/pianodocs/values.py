@@ -42,9 +42,13 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
-def format_number(number: Decimal | int | float, decimals: int | None = None) -> str:
-    """``1246770`` → ``1.246.770``; ``28063.95`` → ``28.063,95``; with ``decimals`` fixed, else as many as needed."""
-    pattern = "#,##0.##########" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+def format_number(number: Decimal | int | float, decimals: int | None = None, grouping: bool = True) -> str:
+    """``1246770`` → ``1.246.770``; ``28063.95`` → ``28.063,95``; with ``decimals`` fixed, else as many as needed.
+
+    Without ``grouping`` the thousands are not separated: ``80003170477`` stays as it is (a tax code).
+    """
+    integer = "#,##0" if grouping else "0"
+    pattern = integer + (".##########" if decimals is None else ("." + "0" * decimals if decimals else ""))
     amount = Decimal(str(number))
     with localcontext() as context:  # Babel computes in the current context: room for every digit, however many
         if amount.is_finite():
@@ -98,9 +102,13 @@ def format_date(date: dt.date, style: str = "short") -> str:
 _NUMBER_TEXT = r"[-+\u2212]?\d[\d.]*(?:,\d+)?"
 _PERCENT = re.compile(rf"({_NUMBER_TEXT})\s*%")
 _OUT_OF = re.compile(rf"({_NUMBER_TEXT})\s+su\s+({_NUMBER_TEXT})", re.IGNORECASE)
-_EMPTY_MARKS = {"", "-", "–", "—", "n.d.", "nd", "n.d", "n/d", "n.a.", "na"}
-# in a target column these say "no target this year" (003: the baseline year is measured, not targeted)
-_NO_TARGET_PHRASES = {"anno di rilevazione", "anno rilevazione"}
+# a value or target written as one of these (or left empty) holds nothing: "non disponibile", "nessun target"
+EMPTY_MARKS = ("-", "–", "—", "n.d.", "n.d", "nd", "n/d", "n.a.", "na")
+# in a target column these phrases too say "no target this year": a baseline year is measured, not targeted.
+# The one list any chamber can read (docs/workbook.md prints it); every other phrase is a free-text target.
+NO_TARGET_PHRASES = ("anno di rilevazione", "anno rilevazione", "nessun target")
+_EMPTY_MARKS = {"", *EMPTY_MARKS}
+_NO_TARGET_PHRASES = set(NO_TARGET_PHRASES)
 _YES = {"si", "sì", "realizzato", "realizzata", "realizzazione", "fatto", "ok", "yes"}
 _NO = {"no", "non realizzato", "non realizzata"}
 
@@ -156,6 +164,18 @@ def parse_value(text: str | None) -> Value:
     if folded in _YES or folded in _NO:
         return Value(written, ValueKind.YES_NO, flag=folded in _YES)
     return Value(written, ValueKind.TEXT)
+
+
+_ALMOST_A_NUMBER = re.compile(r"[<>=≥≤\s]*[-+\u2212]?[\d.,oO\s]*\d[\d.,oO\s]*[%*#'\"°!?\s]*")
+
+
+def looks_like_a_number(text: str) -> bool:
+    """Whether ``text``, which did not read as a number, looks like one mistyped: ``50%*``, ``>=8O%`` (letter O), ``90 %%``.
+
+    It is made only of digits, separators, comparison signs, percent signs and stray symbols, with
+    perhaps a letter O for a zero: nothing a person would write as words.
+    """
+    return _ALMOST_A_NUMBER.fullmatch(text.strip()) is not None
 
 
 def value_from_number(number: Decimal | int | float, percent: bool = False, decimals: int | None = None) -> Value:

@@ -19,9 +19,13 @@ from ..errors import Problem, Severity
 from ..schema import Column
 from ..values import (
     Target,
+    TargetKind,
     Value,
+    ValueKind,
     format_date,
     format_number,
+    format_percent,
+    looks_like_a_number,
     parse_date,
     parse_number,
     parse_target,
@@ -32,6 +36,10 @@ from ..values import (
 from .reader import RawCell
 
 _HUNDRED = Decimal(100)
+_ZERO_PADDED = re.compile(r"0{2,}")  # the format "000" shows 11 as 011
+# a formula that is only a constant: what a person typing "=1" or "=100%" as a target meant to write
+_CONSTANT_FORMULA = re.compile(r"(?P<number>[-+]?\d+(?:\.\d+)?)(?P<percent>%)?")
+_DIGITS = {2: "due", 3: "tre", 4: "quattro", 5: "cinque"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # bidirectional embeddings and overrides (LRE, RLE, LRO, RLO) end at PDF; isolates (LRI, RLI, FSI) at PDI
 _BIDI_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
@@ -74,13 +82,30 @@ class CellReader:
             return ""
         if isinstance(value, bool):
             return "si" if value else "no"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
+        if raw.formula is not None and (typed := self._typed_formula(raw.formula, raw, "il testo", cell)):
+            return typed
         if isinstance(value, (int, float)):
-            return format_number(value)
+            if column.digits:
+                return self._code(column, _excel_number(value), raw.number_format, cell)
+            return _as_shown(_excel_number(value), raw.number_format)
         if isinstance(value, dt.date):
             return format_date(value)
         return _bidi_closed(_CONTROL.sub("", str(value)).strip())
+
+    def _code(self, column: Column, number: Decimal, number_format: str, cell: str) -> str:
+        """A code of ``column.digits`` digits (missione ``011``) that Excel stored as the number 11: its zeros restored."""
+        written = _as_shown(number, number_format)
+        if not written.isdigit() or len(written) >= column.digits:
+            return written
+        code = written.zfill(column.digits)
+        digits = _DIGITS.get(column.digits, str(column.digits))
+        self.problem(
+            cell,
+            f"'{column.name}' contiene il numero {written}: Excel ha tolto gli zeri iniziali, letto come codice a {digits} "
+            f"cifre «{code}». Per evitarlo scrivere '{code} (con l'apostrofo davanti).",
+            Severity.WARNING,
+        )
+        return code
 
     _read_rich_text = _read_text
 
@@ -167,17 +192,73 @@ class CellReader:
         return ""
 
     def _read_value(self, column: Column, raw: RawCell, cell: str) -> Value:
+        value = self._value(column, raw, cell)
+        if value.kind is ValueKind.TEXT and looks_like_a_number(value.text):
+            self.problem(
+                cell,
+                f"'{column.name}' «{_shown(value.text)}» sembra un numero o una percentuale ma contiene caratteri non previsti: "
+                "viene letto come testo, non come numero. Correggerlo se era un numero.",
+                Severity.WARNING,
+            )
+        return value
+
+    def _value(self, column: Column, raw: RawCell, cell: str) -> Value:
         value = raw.value
         if isinstance(value, bool):
             return parse_value("si" if value else "no")
         if isinstance(value, (int, float)):
-            return value_from_number(value, percent="%" in raw.number_format, decimals=_decimals(raw.number_format))
+            number = _excel_number(value)
+            percent = "%" in raw.number_format
+            decimals = _decimals(raw.number_format)
+            if decimals is not None:  # the decimals the format shows, and any more that were typed
+                decimals = max(decimals, _typed_decimals(number * _HUNDRED if percent else number))
+            return value_from_number(number, percent=percent, decimals=decimals)
         if isinstance(value, dt.date):
             return value_from_date(value)
         return parse_value(self._read_text(column, raw, cell))
 
     def _read_target(self, column: Column, raw: RawCell, cell: str) -> Target:
-        return parse_target(self._read_value(column, raw, cell).text)
+        if raw.formula is not None and (typed := self._typed_formula(raw.formula, raw, "il target", cell)):
+            return parse_target(typed)
+        computed = self._value(column, raw, cell)
+        if raw.formula is not None:
+            shown = f"«={_shown(raw.formula)}»" if raw.formula else "una formula"
+            self.problem(
+                cell,
+                f"'{column.name}' contiene la formula {shown}: viene usato il valore calcolato «{computed.text}».",
+                Severity.WARNING,
+            )
+            return parse_target(computed.text)
+        target = parse_target(computed.text)
+        if (target.kind is TargetKind.FREE_TEXT or target.qualifier) and looks_like_a_number(target.text):
+            if target.kind is TargetKind.FREE_TEXT:
+                how = "testo libero (da valutare a mano)"
+            else:  # ">=8O%": the letter O after the 8 taken for words following the number
+                operator = target.comparison.value if target.comparison else ""
+                threshold = target.threshold.text if target.threshold else ""
+                how = f"il target «{operator}{threshold}» seguito dal testo «{_shown(target.qualifier)}»"
+            self.problem(
+                cell,
+                f"'{column.name}' «{_shown(target.text)}» sembra un numero o una percentuale ma contiene caratteri non previsti: "
+                f"viene letto come {how}. Correggerlo se era un numero.",
+                Severity.WARNING,
+            )
+        return target
+
+    def _typed_formula(self, formula: str, raw: RawCell, read_as: str, cell: str) -> str | None:
+        """What a person typed as text when Excel made it a constant formula (``=1``, ``=100%``); None for other formulas."""
+        constant = _CONSTANT_FORMULA.fullmatch(formula.strip())
+        if not constant or not isinstance(raw.value, (int, float)) or isinstance(raw.value, bool):
+            return None
+        written = f"={format_number(Decimal(constant.group('number')))}{constant.group('percent') or ''}"
+        computed = _as_shown(_excel_number(raw.value), raw.number_format)
+        self.problem(
+            cell,
+            f"Excel ha letto «{written}» come una formula (valore {computed}): letto come {read_as} «{written}». "
+            f"Per evitare l'avviso scrivere '{written} (con l'apostrofo davanti).",
+            Severity.WARNING,
+        )
+        return written
 
 
 def _bidi_closed(text: str) -> str:
@@ -191,6 +272,35 @@ def _bidi_closed(text: str) -> str:
         elif open_marks and character == open_marks[-1]:
             open_marks.pop()
     return text + "".join(reversed(open_marks))
+
+
+def _excel_number(value: int | float) -> Decimal:
+    """The number Excel holds: a float to its 15 significant digits (0.1 + 0.2 is 0,3, as Excel shows it)."""
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(f"{value:.15g}")
+
+
+def _typed_decimals(number: Decimal) -> int:
+    """The decimals needed to write ``number`` without losing a digit typed: 33,3 → 1, 50,00 → 0."""
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _as_shown(number: Decimal, number_format: str) -> str:
+    """A number as Excel shows it under ``number_format``, never dropping a typed digit, for a text column.
+
+    ``0.4`` formatted ``0%`` is ``40%``; ``0.5`` formatted ``0.00`` is ``0,50``; ``11`` formatted ``000`` is ``011``;
+    thousands are separated only when the format separates them (``#,##0``), so a tax code stays whole.
+    """
+    decimals = _decimals(number_format)
+    if "%" in number_format:
+        return format_percent(number, max(decimals or 0, _typed_decimals(number * _HUNDRED)))
+    if _ZERO_PADDED.fullmatch(number_format) and number >= 0 and number == number.to_integral_value():
+        return str(int(number)).zfill(len(number_format))
+    if decimals is None:  # General: the number as typed
+        return str(int(number)) if number == number.to_integral_value() else format_number(number)
+    return format_number(number, max(decimals, _typed_decimals(number)), grouping="," in number_format)
 
 
 def _decimals(number_format: str) -> int | None:

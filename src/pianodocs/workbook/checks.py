@@ -17,7 +17,10 @@ from ..values import Target, TargetKind, Value, format_number, format_percent, p
 from .records import Record
 
 _ONE = Decimal(1)
-_WEIGHT_TOLERANCE = Decimal("0.0001")
+_WEIGHT_EXACT = Decimal("0.0001")
+# weights summing to 99% or 99,9% (3 × 33% or 3 × 33,3%) load with a warning; the scoring divides by their sum
+WEIGHT_ROUNDING_TOLERANCE = Decimal("0.01")
+_TOLERANCE_TEXT = "1 punto percentuale"
 _MONEY_TOLERANCE = Decimal("0.005")
 _IMPLAUSIBLE_RATIO = Decimal(50)
 GENERATED_CONTENT = (
@@ -56,6 +59,7 @@ class Checker:
         plan = self.records["Piano"][0] if self.records["Piano"] else None
         if plan is not None:
             self._check_years(plan)
+            self._check_year_columns(plan)
         codes = {
             name: self._unique(name)
             for name in ("Atti", "Strutture", "Prospettive", "Linee strategiche", "Missioni", "Indicatori")
@@ -172,6 +176,31 @@ class Checker:
             if isinstance(reference, int) and not first <= reference <= last:
                 self.error(plan, "Anno di riferimento", f"L'anno di riferimento {reference} è fuori dal periodo {first}-{last}.")
 
+    def _check_year_columns(self, plan: Record) -> None:
+        """Warn of filled 'Target AAAA' columns outside the plan's years and 'Storico AAAA' after them: they are not read."""
+        first, last = plan.values.get("Primo anno"), plan.values.get("Ultimo anno")
+        if not isinstance(first, int) or not isinstance(last, int) or last < first:
+            return
+        ignored: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for record in self.records["Indicatori"]:
+            for column, years in record.per_year.items():
+                for year, value in years.items():
+                    outside = year > last if column == "Storico" else not first <= year <= last
+                    if outside and _filled(value):
+                        ignored[(column, year)].append(record.per_year_cells[column][year])
+        for (column, year), cells in sorted(ignored.items()):
+            where = "successiva al" if column == "Storico" else "fuori dal"
+            listed = ", ".join(cells[:10]) + (f" e altre {len(cells) - 10}" if len(cells) > 10 else "")
+            self.problems.append(
+                Problem(
+                    "Indicatori",
+                    cells[0],
+                    f"La colonna '{column} {year}' è {where} periodo del piano {first}-{last}: "
+                    f"i valori delle celle {listed} vengono ignorati.",
+                    Severity.WARNING,
+                )
+            )
+
     # --- sums ----------------------------------------------------------------------
 
     def _check_weights(self) -> None:
@@ -185,14 +214,30 @@ class Checker:
             if not any(isinstance(weight, Decimal) for weight in weights):
                 continue
             total = sum((weight for weight in weights if isinstance(weight, Decimal)), Decimal(0))
-            if abs(total - _ONE) > _WEIGHT_TOLERANCE:
-                first = indicators[0]
+            if abs(total - _ONE) <= _WEIGHT_EXACT:
+                continue
+            first = indicators[0]
+            summed = (
+                f"I pesi degli indicatori dell'obiettivo {objective} sommano a {format_percent(total)} invece che al 100% "
+                f"(righe {', '.join(str(record.row) for record in indicators)})"
+            )
+            bare = next((weight for weight in weights if isinstance(weight, Decimal) and weight > _ONE), None)
+            if bare is not None:  # 50 in a cell formatted as a percentage: 5000%
                 self.error(
                     first,
                     "Peso",
-                    f"I pesi degli indicatori dell'obiettivo {objective} sommano a {format_percent(total)} invece che al 100% "
-                    f"(righe {', '.join(str(record.row) for record in indicators)}).",
+                    f"{summed}: un peso oltre il 100% è stato scritto senza il simbolo %: "
+                    f"scrivere {format_number(bare)}% invece di {format_number(bare)}.",
                 )
+            elif abs(total - _ONE) <= WEIGHT_ROUNDING_TOLERANCE:
+                self.warning(
+                    first,
+                    first.cell("Peso"),
+                    f"{summed}: entro la tolleranza di arrotondamento di {_TOLERANCE_TEXT}, "
+                    "i pesi vengono usati in proporzione alla loro somma.",
+                )
+            else:
+                self.error(first, "Peso", f"{summed}: la tolleranza di arrotondamento è di {_TOLERANCE_TEXT}.")
 
     def _check_budget_totals(self) -> None:
         amounts = ("Oneri promozionali", "Investimenti", "Proventi")
@@ -303,6 +348,10 @@ class Checker:
                         f"Target {year} «{target.text}» poco plausibile: i valori storici dell'indicatore sono "
                         f"{', '.join(value.text for value in references)}. Controllare l'unità (es. 63% invece di 0,63%).",
                     )
+
+
+def _filled(value: object) -> bool:
+    return isinstance(value, (Value, Target)) and bool(value.text)
 
 
 def _plain_cell(text: str) -> str:

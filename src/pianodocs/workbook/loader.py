@@ -105,7 +105,7 @@ def build_plan(records: dict[str, list[Record]]) -> Plan:
         lines=_each(records["Linee strategiche"], _line),
         strategic_objectives=_each(records["Obiettivi strategici"], _strategic_objective),
         operational_objectives=_each(records["Obiettivi operativi"], _operational_objective),
-        indicator_list=_each(records["Indicatori"], _indicator),
+        indicator_list=_each(records["Indicatori"], lambda r: _indicator(r, _int(plan["Primo anno"]), _int(plan["Ultimo anno"]))),
         measurements=_each(records["Misurazioni"], _measurement),
         revisions=_each(records["Revisioni"], _revision),
         missions=_each(records["Missioni"], lambda r: Mission(r.text("Codice"), r.text("Denominazione"))),
@@ -192,16 +192,19 @@ def _operational_objective(record: Record) -> OperationalObjective:
     )
 
 
-def _indicator(record: Record) -> Indicator:
+def _indicator(record: Record, first_year: int, last_year: int) -> Indicator:
+    """An indicator; targets outside the plan's years and history after them are left out (the checks warn of them)."""
     direction = record.text("Verso")
     cluster = record.values.get("Media cluster")
     history = {
         year: value
         for year, value in record.per_year.get("Storico", {}).items()
-        if isinstance(value, Value) and not value.is_empty
+        if isinstance(value, Value) and not value.is_empty and year <= last_year
     }
     targets = {
-        year: target for year, target in record.per_year.get("Target", {}).items() if isinstance(target, Target) and target.text
+        year: target
+        for year, target in record.per_year.get("Target", {}).items()
+        if isinstance(target, Target) and target.text and first_year <= year <= last_year
     }
     return Indicator(
         code=record.text("Codice"),

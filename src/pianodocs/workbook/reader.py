@@ -6,7 +6,8 @@ is whole, that it does not expand beyond a bounded size, and that no XML part
 declares a DTD or entities. Reading is bounded too: at most ``MAX_CELLS`` cells,
 and a run of empty rows ends a sheet. Every refusal is one Italian sentence.
 Each sheet also says what openpyxl alone would hide: formulas saved without a
-computed value (read as empty) and merged cells (only the first holds the value).
+computed value (read as empty), merged cells (only the first holds the value),
+and the formula behind each computed cell (a target typed ``=1`` is one).
 This module knows nothing of the workbook's format or of the domain model.
 """
 
@@ -40,12 +41,15 @@ _ZIP_MAGIC = b"PK\x03\x04"
 class RawCell:
     """A cell as found: its value (str, int, float, bool, datetime or None) and its number format.
 
-    ``error`` marks an Excel error value (``#N/A``, ``#DIV/0!``...) left by a failed formula; ``value`` is its text.
+    ``formula`` is the formula (without its ``=``) of a cell whose value a formula computed: ``1`` for a cell
+    typed ``=1``. ``error`` marks an Excel error value (``#N/A``, ``#DIV/0!``...) left by a failed formula;
+    ``value`` is its text.
     """
 
     value: object
     number_format: str = "General"
     error: bool = False
+    formula: str | None = None
 
 
 @attrs.frozen
@@ -171,7 +175,9 @@ def read_sheets(path: Path) -> dict[str, RawSheet]:
                 hidden = getattr(worksheet, "sheet_state", "visible") != "visible"
                 part = parts.get(worksheet.title)
                 last_row = rows[-1][0] if rows else 0
-                uncomputed, merged = _hidden_by_openpyxl(archive, part, last_row) if part and rows else ((), ())
+                formulas, merged = _hidden_by_openpyxl(archive, part, last_row) if part and rows else ({}, ())
+                uncomputed = tuple(reference for reference, formula in formulas.items() if formula is None)
+                rows = _with_formulas(rows, {ref: formula for ref, formula in formulas.items() if formula is not None})
                 sheets[worksheet.title] = RawSheet(worksheet.title, rows, hidden, uncomputed, merged)
     except ValidationError:
         raise
@@ -209,8 +215,10 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _hidden_by_openpyxl(archive: zipfile.ZipFile, part: str, last_row: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(formula cells without a value, merged ranges) in the rows up to ``last_row`` and the columns read.
+def _hidden_by_openpyxl(archive: zipfile.ZipFile, part: str, last_row: int) -> tuple[dict[str, str | None], tuple[str, ...]]:
+    """(formula cells, merged ranges) in the rows up to ``last_row`` and the columns read.
+
+    A formula cell maps to its formula, or to None when it was saved without a computed value.
 
     A first pass runs over the raw bytes in chunks, looking for formulas and merges
     at all; only a sheet with formulas is parsed, and only as far as the rows read.
@@ -228,12 +236,15 @@ def _hidden_by_openpyxl(archive: zipfile.ZipFile, part: str, last_row: int) -> t
         for reference in dict.fromkeys(merged)
         if ":" in reference and len(set(reference.split(":"))) == 2 and _in_area(reference.split(":")[0], last_row)
     )
-    return (_uncomputed(archive, part, last_row) if has_formulas else ()), ranges
+    return (_formulas(archive, part, last_row) if has_formulas else {}), ranges
 
 
-def _uncomputed(archive: zipfile.ZipFile, part: str, last_row: int) -> tuple[str, ...]:
-    """The cells up to ``last_row`` whose XML holds a formula (``<f>``) and no value (``<v>``, or an empty one)."""
-    cells: list[str] = []
+def _formulas(archive: zipfile.ZipFile, part: str, last_row: int) -> dict[str, str | None]:
+    """The cells up to ``last_row`` whose XML holds a formula (``<f>``): its text, or None without a value (``<v>``).
+
+    A cell sharing another's formula has an empty ``<f/>``: its text is ``""``.
+    """
+    cells: dict[str, str | None] = {}
     with archive.open(part) as stream:
         for event, element in safe_xml.iterparse(stream, events=("start", "end"), forbid_dtd=True):
             name = element.tag.rsplit("}", 1)[-1]
@@ -246,12 +257,35 @@ def _uncomputed(archive: zipfile.ZipFile, part: str, last_row: int) -> tuple[str
                 # openpyxl writes an empty <v/>; an empty text result is <v/> too, but typed "str"
                 computed = bool(children.get("v")) or ("v" in children and element.get("t") == "str")
                 reference = element.get("r", "")
-                if "f" in children and not computed and reference and _in_area(reference, last_row):
-                    cells.append(reference)
+                if "f" in children and reference and _in_area(reference, last_row):
+                    cells[reference.upper()] = (children["f"] or "") if computed else None
                 element.clear()
             elif name == "row":
                 element.clear()
-    return tuple(cells)
+    return cells
+
+
+def _with_formulas(
+    rows: tuple[tuple[int, tuple[RawCell, ...]], ...], formulas: dict[str, str]
+) -> tuple[tuple[int, tuple[RawCell, ...]], ...]:
+    """``rows`` with each computed formula cell carrying its formula."""
+    if not formulas:
+        return rows
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    by_row: dict[int, dict[int, str]] = {}
+    for reference, formula in formulas.items():
+        column, row = coordinate_from_string(reference)
+        by_row.setdefault(row, {})[column_index_from_string(column) - 1] = formula
+    return tuple(
+        (
+            number,
+            tuple(attrs.evolve(cell, formula=by_row[number][i]) if i in by_row[number] else cell for i, cell in enumerate(cells)),
+        )
+        if number in by_row
+        else (number, cells)
+        for number, cells in rows
+    )
 
 
 def _in_area(reference: str, last_row: int) -> bool:

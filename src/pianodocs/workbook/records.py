@@ -161,6 +161,10 @@ def _read_table(sheet: Sheet, raw: RawSheet, reader: CellReader) -> list[Record]
     for column in sheet.columns:
         if column.required and column.name not in found:
             reader.problem("A1", f"Manca la colonna obbligatoria '{column.name}' nel foglio '{sheet.name}'.")
+    # a per-year column's problems name it as its header does: 'Target 2021'
+    headed = {
+        index: column if year is None else attrs.evolve(column, name=f"{column.name} {year}") for index, column, year in layout
+    }
     records: list[Record] = []
     for row_number, cells in raw.rows[1:]:
         record = Record(sheet.name, row_number)
@@ -168,7 +172,7 @@ def _read_table(sheet: Sheet, raw: RawSheet, reader: CellReader) -> list[Record]
             location = cell_name(index, row_number)
             raw_cell = cells[index - 1] if index - 1 < len(cells) else _EMPTY
             before = len(reader.problems)
-            value = reader.read(column, raw_cell, location)
+            value = reader.read(headed[index], raw_cell, location)
             if len(reader.problems) > before:
                 record.invalid.add(column.name)
             if year is not None:
