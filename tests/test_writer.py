@@ -233,4 +233,4 @@ def test_targets_only_for_the_plans_years_and_the_comments_say_so(blank: Path) -
     assert {"Storico 2022", "Storico 2023"} <= set(headers)
     assert "2024-2026" in headers["Target 2025"].comment.text
     assert "Primo anno" in headers["Target 2025"].comment.text
-    assert "2022" in headers["Storico 2022"].comment.text
+    assert "(2022 e 2023)" in headers["Storico 2022"].comment.text

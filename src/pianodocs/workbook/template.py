@@ -106,7 +106,8 @@ def write_blank_workbook(path: Path, first_year: int, last_year: int, data: Mapp
         "Target": f"Contano i target degli anni del piano ({span}: da Primo anno a Ultimo anno del foglio Piano); "
         "per un altro anno cambiare prima Primo anno o Ultimo anno, poi aggiungere la colonna 'Target AAAA'.",
         "Storico": f"I documenti stampano lo storico degli anni prima del piano ({first_year - 2} e {first_year - 1}); "
-        "lo storico di un anno del piano serve ai target fissati rispetto all'anno precedente.",
+        "lo storico di un anno del piano serve ai target fissati rispetto all'anno precedente; "
+        "quello degli anni dopo il piano non conta.",
     }
     rows = example_data(first_year, last_year) if data is None else data
     workbook = build_workbook(rows, years={"Storico": history_years, "Target": plan_years}, year_notes=notes)
