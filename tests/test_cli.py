@@ -92,6 +92,15 @@ def test_init_creates_a_workbook_that_validates(tmp_path: Path) -> None:
     assert f"{output}: valido (" in validated.stdout
 
 
+def test_validate_counts_in_the_singular_for_one(initialised: Path) -> None:
+    # the init workbook has one strategic objective, one operational objective and one indicator
+    validated = run_cli("validate", initialised)
+    assert validated.returncode == 0, validated.stderr
+    assert validated.stderr == ""
+    assert "1 obiettivo strategico, 1 operativo, 1 indicatore)" in validated.stdout
+    assert "obiettivi" not in validated.stdout and "indicatori" not in validated.stdout
+
+
 def test_init_refuses_to_overwrite_an_existing_file_without_force(tmp_path: Path) -> None:
     output = tmp_path / "esistente.xlsx"
     original = b"contenuto che non deve andare perso \x00\x01\x02"

@@ -18,6 +18,7 @@ from typing import NoReturn
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
 from .model import Plan
+from .wording import counted
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -158,11 +159,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
     for problem in (*errors, *warnings):
         print(str(problem), file=sys.stderr)
     if errors:
-        print(f"{_count(len(errors), 'errore', 'errori')}, {_count(len(warnings), 'avviso', 'avvisi')}.", file=sys.stderr)
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+        print(f"{counted(len(errors), 'errore', 'errori')}, {counted(len(warnings), 'avviso', 'avvisi')}.", file=sys.stderr)
 
 
 def _validate(arguments: argparse.Namespace) -> int:
@@ -172,10 +169,14 @@ def _validate(arguments: argparse.Namespace) -> int:
     plan = load_workbook(arguments.workbook, warnings=warnings)
     _print_problems(warnings)
     indicators = sum(1 for _ in plan.indicators)
+    counts = [
+        counted(len(plan.strategic_objectives), "obiettivo strategico", "obiettivi strategici"),
+        counted(len(plan.operational_objectives), "operativo", "operativi"),
+        counted(indicators, "indicatore", "indicatori"),
+    ]
     print(
-        f"{arguments.workbook}: valido ({plan.title}; {len(plan.strategic_objectives)} obiettivi strategici, "
-        f"{len(plan.operational_objectives)} operativi, {indicators} indicatori"
-        f"{'; ' + _count(len(warnings), 'avviso', 'avvisi') if warnings else ''})."
+        f"{arguments.workbook}: valido ({plan.title}; {', '.join(counts)}"
+        f"{'; ' + counted(len(warnings), 'avviso', 'avvisi') if warnings else ''})."
     )
     return EXIT_OK
 
@@ -329,8 +330,9 @@ def _render(arguments: argparse.Namespace) -> int:
     print(f"  ✓ dati aperti (CSV e JSON): {', '.join(path.name for path in companions)}")
     _print_skipped(skipped)
     print(
-        f"{len(jobs) - failures} documenti scritti in {output} in {time.monotonic() - started:.1f} s"
-        + (f"; {failures} non riusciti." if failures else ".")
+        f"{counted(len(jobs) - failures, 'documento scritto', 'documenti scritti')} in {output} "
+        f"in {time.monotonic() - started:.1f} s"
+        + (f"; {counted(failures, 'non riuscito', 'non riusciti')}." if failures else ".")
     )
     return EXIT_INVALID if failures else EXIT_OK
 

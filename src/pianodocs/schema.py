@@ -141,6 +141,7 @@ _MONITORING_SHEET = Column(
     example="obiettivo",
 )
 
+
 def _budget_code(name: str, help: str, required: bool = False, example: str = "") -> Column:
     """A missione or programma code of the state budget: three digits (011, 005)."""
     return Column(name, ColumnType.TEXT, help, required=required, example=example, digits=3)

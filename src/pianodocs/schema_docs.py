@@ -20,7 +20,10 @@ L'ordine delle colonne è libero: pianodocs le riconosce dal nome. Le colonne se
 con l'anno nell'intestazione (`Target 2020`, `Target 2021`, `Storico 2019`...).
 
 `pianodocs init NUOVO.xlsx` crea un workbook con tutti i fogli, l'aiuto di ogni colonna come commento
-dell'intestazione, gli elenchi a discesa e un piccolo esempio coerente da sostituire.
+dell'intestazione, gli elenchi a discesa e un piccolo esempio coerente da sostituire. Ogni colonna ha il formato
+del suo tipo (testo per codici, target e valori, percentuale per i pesi, data, numero per gli importi), così Excel
+conserva quello che si scrive: `011`, `=1`, `>=80%` restano testo. Le colonne `Target AAAA` sono quelle degli anni
+del piano.
 `pianodocs validate WORKBOOK.xlsx` elenca tutti i problemi, ciascuno con foglio e cella.
 
 ## Come si scrivono valori e target

@@ -93,8 +93,22 @@ def example_data(first_year: int, last_year: int) -> dict[str, SheetRows]:
 
 
 def write_blank_workbook(path: Path, first_year: int, last_year: int, data: Mapping[str, SheetRows] | None = None) -> None:
-    """Write the blank workbook (with the example rows unless ``data`` is given) atomically to ``path``."""
-    years = list(range(first_year - 2, last_year + 1))  # two history years before the plan
+    """Write the blank workbook (with the example rows unless ``data`` is given) atomically to ``path``.
+
+    Targets get a column for each year of the plan only, so the template never
+    invites a target the plan does not read; history values get the two years
+    before the plan as well, as the documents print them.
+    """
+    plan_years = list(range(first_year, last_year + 1))
+    history_years = [first_year - 2, first_year - 1, *plan_years]
+    span = f"{first_year}-{last_year}"
+    notes = {
+        "Target": f"Contano i target degli anni del piano ({span}: da Primo anno a Ultimo anno del foglio Piano); "
+        "per un altro anno cambiare prima Primo anno o Ultimo anno, poi aggiungere la colonna 'Target AAAA'.",
+        "Storico": f"I documenti stampano lo storico degli anni prima del piano ({first_year - 2} e {first_year - 1}); "
+        "lo storico di un anno del piano serve ai target fissati rispetto all'anno precedente; "
+        "quello degli anni dopo il piano non conta.",
+    }
     rows = example_data(first_year, last_year) if data is None else data
-    workbook = build_workbook(rows, years=years)
+    workbook = build_workbook(rows, years={"Storico": history_years, "Target": plan_years}, year_notes=notes)
     save_workbook(workbook, path)
