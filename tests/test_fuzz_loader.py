@@ -265,13 +265,14 @@ def _column(workbook: openpyxl.Workbook, sheet: str, header: str) -> int:
 def test_formulas_without_a_computed_value_are_named_with_the_cure(blank: Path, tmp_path: Path) -> None:
     def formulas(workbook: openpyxl.Workbook) -> None:
         sheet = workbook["Indicatori"]
-        sheet.cell(row=2, column=_column(workbook, "Indicatori", "Peso"), value="=50+50")
+        # the Peso column is formatted as a percentage, as in Excel: 100% is the fraction 1
+        sheet.cell(row=2, column=_column(workbook, "Indicatori", "Peso"), value="=0.5+0.5")
         sheet.cell(row=2, column=_column(workbook, "Indicatori", "Target 2020"), value="=A2")
 
     path = edited(blank, tmp_path / "formule.xlsx", formulas)
     (problem,) = [p for p in problems_of(path) if "formul" in p.message]
     assert (problem.sheet, problem.cell) == ("Indicatori", "N2")
-    assert problem.message.startswith("Le celle N2, Q2 contengono formule senza il valore calcolato")
+    assert problem.message.startswith("Le celle N2, O2 contengono formule senza il valore calcolato")
     assert "aprire il file in Excel o LibreOffice e salvarlo di nuovo" in problem.message
 
     # the cure works: LibreOffice computes the formulas when it saves the file
