@@ -418,6 +418,14 @@ def test_another_year_and_a_plan_without_perspectives(plan: pianodocs.Plan) -> N
     assert not any(isinstance(b, Figure) and b.caption.startswith("Mappa") for b in document.blocks), "no perspectives, no map"
 
 
+def test_the_workbooks_titolo_names_only_the_relazione_of_its_reference_year(plan: pianodocs.Plan) -> None:
+    assert plan.title == "Relazione sulla Performance 2020"
+    assert relazione.build(plan, anno=2020).title == plan.title
+    year_end = [attrs.evolve(m, date=dt.date(2021, 12, 31)) for m in plan.measurements if m.date == dt.date(2020, 12, 31)]
+    next_year = attrs.evolve(plan, measurements=(*plan.measurements, *year_end))
+    assert relazione.build(next_year, anno=2021).title == "Relazione sulla Performance 2021"
+
+
 # --- rendered -----------------------------------------------------------------------------------
 
 

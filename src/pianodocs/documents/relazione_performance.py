@@ -228,7 +228,9 @@ def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None =
         blocks.append(Heading(RESULTS_CHAPTER.format(anno=anno), 1, anchor("relazione-risultati-anno")))
         blocks.extend(parts.default(list(GENERATED)))
     year_end = at == dt.date(anno, 12, 31)
-    title = document_title(plan, KIND, f"Relazione sulla Performance {anno}")
+    default_title = f"Relazione sulla Performance {anno}"
+    # the workbook's Titolo names the Relazione of its reference year, not of another year asked with --anno
+    title = document_title(plan, KIND, default_title) if anno == plan.reference_year else default_title
     partial = "" if year_end else f" su dati al {format_date(at)}"
     header = f"{title}{partial}" + (" — documento illustrativo" if plan.illustrative else "")
     return Document(
