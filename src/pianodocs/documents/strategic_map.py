@@ -4,17 +4,18 @@ The vision sits on top; below it one band per perspective, holding the boxes of
 the strategic objectives of the lines in that perspective. An objective with
 indicators in the cruscotto is coloured (by its status when a status is given:
 green reached, red missed), the others are white, as 002 explains under its
-map. All text is escaped: it is workbook data.
+map. All text is escaped: it is workbook data; its **bold** and *italic* markup
+becomes bold and italic spans, with the markers removed.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
 from ..model import Plan, StrategicObjective
-from ..view.richtext import printable
+from ..view.model import Run
+from ..view.richtext import printable, runs
 
 WIDTH = 1000
 MARGIN = 10
@@ -32,14 +33,52 @@ def svg_text(text: str) -> str:
     return escape(printable(text))
 
 
-def _lines(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width=width, break_long_words=True) or [""]
+Line = list[Run]
 
 
-def _text_block(x: float, y: float, lines: list[str], size: int, colour: str, anchor: str = "middle", bold: bool = False) -> str:
+def _lines(text: str, width: int) -> list[Line]:
+    """``text`` read as markup and wrapped at ``width`` characters; each line a list of runs (words keep their style)."""
+    words: list[Run] = []
+    for run in runs(text):
+        for part in run.text.split():
+            # a word longer than a line is cut into pieces that fit
+            words += [Run(part[i : i + width], run.bold, run.italic) for i in range(0, len(part), width)]
+    lines: list[Line] = [[]]
+    length = 0
+    for word in words:
+        if lines[-1] and length + 1 + len(word.text) > width:
+            lines.append([])
+            length = 0
+        length += len(word.text) + (1 if lines[-1] else 0)
+        lines[-1].append(word)
+    return lines
+
+
+def _plain_text(text: str) -> str:
+    """``text`` without its markup: what a screen reader should read."""
+    return " ".join("".join(run.text for run in runs(text)).split())
+
+
+def _spans(line: Line) -> str:
+    """One line's words, adjacent words of one style in one span; a styled span carries its weight or style."""
+    groups: list[tuple[bool, bool, list[str]]] = []
+    for word in line:
+        if groups and groups[-1][:2] == (word.bold, word.italic):
+            groups[-1][2].append(word.text)
+        else:
+            groups.append((word.bold, word.italic, [word.text]))
+    parts = []
+    for index, (bold, italic, texts) in enumerate(groups):
+        text = svg_text(("" if index == 0 else " ") + " ".join(texts))
+        style = (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
+        parts.append(f"<tspan{style}>{text}</tspan>" if style else text)
+    return "".join(parts)
+
+
+def _text_block(x: float, y: float, lines: list[Line], size: int, colour: str, anchor: str = "middle", bold: bool = False) -> str:
     weight = ' font-weight="bold"' if bold else ""
     spans = "".join(
-        f'<tspan x="{x:.1f}" dy="{0 if index == 0 else LINE_HEIGHT}">{svg_text(line)}</tspan>' for index, line in enumerate(lines)
+        f'<tspan x="{x:.1f}" dy="{0 if index == 0 else LINE_HEIGHT}">{_spans(line)}</tspan>' for index, line in enumerate(lines)
     )
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{colour}" text-anchor="{anchor}"{weight}>{spans}</text>'
 
@@ -114,7 +153,8 @@ def strategic_map_alt(plan: Plan) -> str:
     """Alt text: the map's content in words, for screen readers and the DOCX image."""
     parts = [f"Mappa strategica di {plan.entity.name}."]
     for name, objectives in perspective_lanes(plan):
-        parts.append(f"Prospettiva {name}: " + "; ".join(f"{o.printed_code} {o.name}".strip() for o in objectives) + ".")
+        labels = "; ".join(f"{o.printed_code} {_plain_text(o.name)}".strip() for o in objectives)
+        parts.append(f"Prospettiva {_plain_text(name)}: {labels}.")
     return " ".join(parts)
 
 
