@@ -181,6 +181,13 @@ SHEETS: tuple[Sheet, ...] = (
             _text("Numero", "numero dell'atto", True, "63"),
             Column("Data", ColumnType.DATE, "data dell'atto (vuota se il documento non la riporta)", example="09/09/2020"),
             _text("Oggetto", "oggetto dell'atto", example="Revisione del Piano della Performance 2020-2022"),
+            _text(
+                "Occasione",
+                "occasione delle modifiche decise dall'atto, stampata nelle note delle modifiche come «in sede di …» "
+                "(es. rolling annuale); vuota: la nota cita solo l'atto («Eliminato con deliberazione della Giunta n. 12 "
+                "del 30 gennaio 2025»)",
+                example="rolling annuale",
+            ),
         ),
     ),
     Sheet(
@@ -476,7 +483,8 @@ SHEETS: tuple[Sheet, ...] = (
     ),
     Sheet(
         "Scheda segretario",
-        "La scheda individuale del Segretario generale: obiettivi, pesi per prospettiva, target.",
+        "La scheda individuale del Segretario generale: obiettivi, pesi per prospettiva, target. "
+        "La colonna 'Target AAAA' si ripete per ogni anno (es. Target 2025, Target 2026).",
         (
             _text("Prospettiva", "codice della prospettiva", True, "TEL"),
             Column("Peso prospettiva", ColumnType.PERCENT, "peso della prospettiva nella scheda"),
@@ -485,8 +493,22 @@ SHEETS: tuple[Sheet, ...] = (
             _text("Azione", "azione o obiettivo operativo"),
             _text("Indicatore", "indicatore come stampato", True, "Istituzione OCRI"),
             Column("Peso", ColumnType.PERCENT, "peso dell'indicatore", example="100%"),
-            Column("Target", ColumnType.TARGET, "target come scritto", example="15/08/2020"),
+            Column(
+                "Target",
+                ColumnType.TARGET,
+                "target come scritto, valido per ogni anno (formato precedente: preferire le colonne Target AAAA, "
+                "che per il loro anno prevalgono su questa)",
+                example="15/08/2020",
+            ),
             _text("Riferimento", "codici o numeri di riferimento stampati a sinistra (es. E2 3 56)"),
+            Column(
+                "Target",
+                ColumnType.TARGET,
+                "target dell'anno indicato nell'intestazione, come scritto: il documento stampa quello del suo anno "
+                "di riferimento",
+                per_year=True,
+                example="15/08/2025",
+            ),
         ),
     ),
 )
