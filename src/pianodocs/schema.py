@@ -261,7 +261,10 @@ SHEETS: tuple[Sheet, ...] = (
             _text("Etichetta", "come stampare il codice, se diverso; - per non stamparlo"),
             _text("Strutture coinvolte", "strutture coinvolte, come stampate (es. Servizio Promozione economica, TRASVERSALE)"),
             _text(
-                "Area", "codici delle strutture (aree) nelle cui schede di cascading compare, separati da virgola", example="ASE"
+                "Area",
+                "codici delle strutture (aree) nelle cui schede di cascading compare, separati da virgola; "
+                "vi compare con i suoi indicatori area o entrambi (se non ne ha, con tutti i suoi)",
+                example="ASE",
             ),
             Column(
                 "Nel cruscotto",
@@ -325,7 +328,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column(
                 "Cruscotto",
                 ColumnType.CHOICE,
-                "dove compare: ente (cruscotto 3.2), area (cascading 3.3) o entrambi",
+                "dove compare: ente (cruscotto 3.2), area (cascading 3.3) o entrambi; nella scheda di cascading "
+                "un obiettivo operativo nessuno dei cui indicatori è area o entrambi mostra tutti i suoi indicatori",
                 choices=("ente", "area", "entrambi"),
                 example="ente",
             ),
