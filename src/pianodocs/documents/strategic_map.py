@@ -85,12 +85,9 @@ def _text_block(x: float, y: float, lines: list[Line], size: int, colour: str, a
 
 def perspective_lanes(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
     """(perspective name, its strategic objectives) in the plan's order; an objective's own perspective wins over its line's."""
-    line_perspective = {line.code: line.perspective for line in plan.lines}
     lanes = []
     for perspective in plan.perspectives:
-        objectives = [
-            o for o in plan.strategic_objectives if (o.perspective or line_perspective.get(o.line, "")) == perspective.code
-        ]
+        objectives = [o for o in plan.strategic_objectives if plan.perspective_of(o.code) == perspective.code]
         if objectives:
             lanes.append((perspective.name, objectives))
     return lanes
