@@ -158,7 +158,7 @@ def test_the_cover_prints_the_years_and_the_workbooks_sottotitolo(tmp_path: Path
 
 
 def test_markup_on_the_strategic_map_is_bold_or_italic_without_asterisks(pistoia: pianodocs.Plan) -> None:
-    first = attrs.evolve(pistoia.strategic_objectives[0], name="**Valorizzare** il *territorio* 3*4")
+    first = attrs.evolve(pistoia.strategic_objectives[0], name="**Valorizzare** il *territorio* 3*4 **B**2")
     plan = attrs.evolve(
         pistoia,
         vision="La Camera per *le imprese* e **il territorio**",
@@ -174,7 +174,8 @@ def test_markup_on_the_strategic_map_is_bold_or_italic_without_asterisks(pistoia
     drawn = " ".join("".join(text.itertext()) for text in root.iter(f"{SVG}text"))
     assert "**" not in drawn and "*territorio*" not in drawn
     assert "3*4" in drawn, "an asterisk that is not markup stays"
-    assert "Valorizzare il territorio 3*4" in figure.alt and "**" not in figure.alt
+    assert "B2" in drawn, "markup inside a word keeps the word whole"
+    assert "Valorizzare il territorio 3*4 B2" in figure.alt and "**" not in figure.alt
 
 
 def test_the_secretary_card_prints_the_target_of_the_documents_year(tmp_path: Path) -> None:

@@ -3,9 +3,10 @@
 For one area: per strategic line, a box with its perspective, name and benefici
 attesi (repeated for each perspective its objectives sit in); per strategic
 objective, the table of operational objectives with their indicators (those
-flagged for the area, else all of the objective's own), targets and structures; then the line's programme budget, with
-totals per programme and per line computed from the items (the loader has
-already checked them against the totals the workbook prints).
+flagged for the area, else all of the objective's own), targets and structures;
+then the line's programme budget, with totals per programme and per line
+computed from the items (the loader has already checked them against the
+totals the workbook prints).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ becomes bold and italic spans, with the markers removed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
@@ -33,23 +34,48 @@ def svg_text(text: str) -> str:
     return escape(printable(text))
 
 
-Line = list[Run]
+# a word is one or more runs (``**B**2`` is one word of two runs); a line is its words, in order
+Word = list[Run]
+Line = list[Word]
+
+
+def _words(text: str, width: int) -> list[Word]:
+    """The words of ``text`` read as markup, each keeping the style of its pieces; none longer than ``width``."""
+    words: list[Word] = [[]]
+    for run in runs(text):
+        for index, piece in enumerate(re.split(r"\s+", run.text)):
+            if index > 0 and words[-1]:  # white space ends a word
+                words.append([])
+            if piece:
+                words[-1].append(Run(piece, run.bold, run.italic))
+    cut: list[Word] = []
+    for word in (w for w in words if w):
+        pieces = [Run(character, run.bold, run.italic) for run in word for character in run.text]
+        cut += [_merged(pieces[i : i + width]) for i in range(0, len(pieces), width)]  # a word longer than a line
+    return cut
+
+
+def _merged(pieces: list[Run]) -> Word:
+    """Adjacent runs of one style as one run."""
+    merged: Word = []
+    for piece in pieces:
+        if merged and (merged[-1].bold, merged[-1].italic) == (piece.bold, piece.italic):
+            merged[-1] = Run(merged[-1].text + piece.text, piece.bold, piece.italic)
+        else:
+            merged.append(piece)
+    return merged
 
 
 def _lines(text: str, width: int) -> list[Line]:
-    """``text`` read as markup and wrapped at ``width`` characters; each line a list of runs (words keep their style)."""
-    words: list[Run] = []
-    for run in runs(text):
-        for part in run.text.split():
-            # a word longer than a line is cut into pieces that fit
-            words += [Run(part[i : i + width], run.bold, run.italic) for i in range(0, len(part), width)]
+    """``text`` read as markup and wrapped at ``width`` characters (one empty line for no text)."""
     lines: list[Line] = [[]]
     length = 0
-    for word in words:
-        if lines[-1] and length + 1 + len(word.text) > width:
+    for word in _words(text, width):
+        size = sum(len(run.text) for run in word)
+        if lines[-1] and length + 1 + size > width:
             lines.append([])
             length = 0
-        length += len(word.text) + (1 if lines[-1] else 0)
+        length += size + (1 if lines[-1] else 0)
         lines[-1].append(word)
     return lines
 
@@ -60,18 +86,16 @@ def _plain_text(text: str) -> str:
 
 
 def _spans(line: Line) -> str:
-    """One line's words, adjacent words of one style in one span; a styled span carries its weight or style."""
-    groups: list[tuple[bool, bool, list[str]]] = []
-    for word in line:
-        if groups and groups[-1][:2] == (word.bold, word.italic):
-            groups[-1][2].append(word.text)
-        else:
-            groups.append((word.bold, word.italic, [word.text]))
+    """One line, escaped; a bold or italic stretch in a span that carries its weight or style."""
+    pieces: list[Run] = []
+    for index, word in enumerate(line):
+        if index > 0:  # the space between two words takes the style of the word before, so spans stay whole
+            pieces.append(Run(" ", pieces[-1].bold, pieces[-1].italic))
+        pieces += word
     parts = []
-    for index, (bold, italic, texts) in enumerate(groups):
-        text = svg_text(("" if index == 0 else " ") + " ".join(texts))
-        style = (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
-        parts.append(f"<tspan{style}>{text}</tspan>" if style else text)
+    for run in _merged(pieces):
+        style = (' font-weight="bold"' if run.bold else "") + (' font-style="italic"' if run.italic else "")
+        parts.append(f"<tspan{style}>{svg_text(run.text)}</tspan>" if style else svg_text(run.text))
     return "".join(parts)
 
 
