@@ -175,6 +175,11 @@ def test_markup_on_the_strategic_map_is_bold_or_italic_without_asterisks(pistoia
     assert "**" not in drawn and "*territorio*" not in drawn
     assert "3*4" in drawn, "an asterisk that is not markup stays"
     assert "B2" in drawn, "markup inside a word keeps the word whole"
+    # a line of mixed styles starts at its measured left end: cairosvg (the DOCX image) anchors each span on its own
+    for text in root.iter(f"{SVG}text"):
+        for line in text.findall(f"{SVG}tspan"):
+            if len(line) > 1:
+                assert line.get("text-anchor") == "start" and float(line.get("x", "0")) < float(text.get("x", "0"))
     assert "Valorizzare il territorio 3*4 B2" in figure.alt and "**" not in figure.alt
 
 

@@ -10,8 +10,11 @@ becomes bold and italic spans, with the markers removed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
+from importlib.resources import files
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..model import Plan, StrategicObjective
@@ -25,6 +28,9 @@ BOX_GAP = 10
 LANE_GAP = 12
 LINE_HEIGHT = 13
 FONT = "Titillium Web, DejaVu Sans, sans-serif"
+FONTS = Path(str(files("pianodocs").joinpath("fonts")))
+# the advance of a character the bundled font lacks, in em (about Titillium Web's mean)
+AVERAGE_ADVANCE = 0.5
 COLOURS = {"reached": "#2e7d32", "missed": "#c62828", "planned": "#1f4e79", "white": "#ffffff"}
 # characters XML 1.0 cannot hold: a workbook name carrying one would make the whole drawing invalid
 
@@ -85,25 +91,66 @@ def _plain_text(text: str) -> str:
     return " ".join("".join(run.text for run in runs(text)).split())
 
 
-def _spans(line: Line) -> str:
-    """One line, escaped; a bold or italic stretch in a span that carries its weight or style."""
+def _pieces(line: Line) -> list[Run]:
+    """One line as stretches of one style each; the space between two words takes the style of the word before."""
     pieces: list[Run] = []
     for index, word in enumerate(line):
-        if index > 0:  # the space between two words takes the style of the word before, so spans stay whole
+        if index > 0:
             pieces.append(Run(" ", pieces[-1].bold, pieces[-1].italic))
         pieces += word
-    parts = []
-    for run in _merged(pieces):
-        style = (' font-weight="bold"' if run.bold else "") + (' font-style="italic"' if run.italic else "")
-        parts.append(f"<tspan{style}>{svg_text(run.text)}</tspan>" if style else svg_text(run.text))
-    return "".join(parts)
+    return _merged(pieces)
+
+
+def _style(bold: bool, italic: bool) -> str:
+    return (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
+
+
+def _line_span(x: float, dy: int, line: Line, size: int, anchor: str, bold: bool) -> str:
+    """One line as a ``tspan``: one style, the line's own; mixed styles, a span per stretch from a computed start.
+
+    A line of mixed styles starts at its measured left end (``text-anchor="start"``) rather than being
+    anchored at its middle: renderers that anchor every span on its own (cairosvg, for the DOCX image)
+    would otherwise stack the stretches on one another.
+    """
+    pieces = _pieces(line)
+    if len(pieces) <= 1:
+        style = _style(pieces[0].bold, pieces[0].italic) if pieces else ""
+        text = svg_text(pieces[0].text) if pieces else ""
+        return f'<tspan x="{x:.1f}" dy="{dy}"{style}>{text}</tspan>'
+    width = sum(text_width(piece.text, size, bold or piece.bold, piece.italic) for piece in pieces)
+    start = x - {"middle": width / 2, "end": width}.get(anchor, 0.0)
+    # every stretch in its own span: WeasyPrint drops text that follows a span inside the same element
+    spans = "".join(f"<tspan{_style(piece.bold, piece.italic)}>{svg_text(piece.text)}</tspan>" for piece in pieces)
+    return f'<tspan x="{start:.1f}" dy="{dy}" text-anchor="start">{spans}</tspan>'
+
+
+def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    """The width of ``text`` at ``size`` in the bundled Titillium Web face (the font the map is drawn with)."""
+    advances, default = _advances(bold, italic)
+    return size * sum(advances.get(ord(character), default) for character in text)
+
+
+@functools.cache
+def _advances(bold: bool, italic: bool) -> tuple[dict[int, float], float]:
+    """Advance widths in em by code point of one Titillium Web face, and a width for characters it lacks."""
+    widths: dict[int, float] = {}
+    pattern = f"titillium-web-*-{700 if bold else 400}-{'italic' if italic else 'normal'}.woff"
+    try:
+        from fontTools.ttLib import TTFont  # WeasyPrint's own font library
+    except ImportError:  # pragma: no cover - installed with WeasyPrint
+        return widths, AVERAGE_ADVANCE
+    for path in sorted(FONTS.glob(pattern)):
+        font = TTFont(path)
+        units = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        for code, glyph in font.getBestCmap().items():
+            widths.setdefault(code, metrics[glyph][0] / units)
+    return widths, AVERAGE_ADVANCE
 
 
 def _text_block(x: float, y: float, lines: list[Line], size: int, colour: str, anchor: str = "middle", bold: bool = False) -> str:
     weight = ' font-weight="bold"' if bold else ""
-    spans = "".join(
-        f'<tspan x="{x:.1f}" dy="{0 if index == 0 else LINE_HEIGHT}">{_spans(line)}</tspan>' for index, line in enumerate(lines)
-    )
+    spans = "".join(_line_span(x, 0 if index == 0 else LINE_HEIGHT, line, size, anchor, bold) for index, line in enumerate(lines))
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{colour}" text-anchor="{anchor}"{weight}>{spans}</text>'
 
 
