@@ -141,6 +141,7 @@ def test_pdf_cover_prints_the_sottotitolo_and_the_map_prints_bold_without_asteri
     reader.pages[-1].extract_text(visitor_text=visit)
     words = " ".join(text for text, _ in drawn)
     assert "Valorizzare" in words and "**" not in words
+    assert "A Valorizzare il territorio" in _flat(reader.pages[-1].extract_text()), "no word after a bold one is lost"
     assert any("Valorizzare" in text and "Bold" in font for text, font in drawn), drawn[:20]
     assert any("territorio" in text and "Bold" not in font for text, font in drawn), drawn[:20]
 
