@@ -210,6 +210,13 @@ def test_applies_to_a_revised_plan_only(pistoia: pianodocs.Plan, pistoia_revised
         build(pistoia)
 
 
+def test_the_annex_has_its_own_title_unless_the_workbook_is_kept_for_it(pistoia_revised: pianodocs.Plan) -> None:
+    assert pistoia_revised.kind == "piano-performance"
+    assert build(pistoia_revised).title == "Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020"
+    kept = attrs.evolve(pistoia_revised, kind="allegato-delibera", title="Allegato A - Revisione degli obiettivi 2020")
+    assert build(kept).title == "Allegato A - Revisione degli obiettivi 2020"
+
+
 # --- rendered, with a true page count ------------------------------------------------------------
 
 

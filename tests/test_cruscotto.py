@@ -9,6 +9,7 @@ from pathlib import Path
 
 import attrs
 import docx
+import openpyxl
 import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
@@ -24,10 +25,10 @@ from .conftest import SAMPLES
 
 YEARS = [str(year) for year in range(2016, 2022)]
 MISSIONS = [
-    "011_Competitività delle Imprese",
-    "016_Commercio internazionale e internazionalizzazione del sistema produttivo",
-    "012_Regolazione dei mercati",
-    "032_Servizi istituzionali e generali delle PA",
+    "Missione 011 - Competitività delle Imprese",
+    "Missione 016 - Commercio internazionale e internazionalizzazione del sistema produttivo",
+    "Missione 012 - Regolazione dei mercati",
+    "Missione 032 - Servizi istituzionali e generali delle PA",
 ]
 GC129 = "deliberazione della Giunta n. 129 del 2 dicembre 2019"
 ELIMINATED_BY_129 = f"Eliminato in sede di rolling annuale con {GC129}"
@@ -226,16 +227,43 @@ def test_pistoias_revision_grouped_by_line_without_an_owner_column(pistoia_revis
     rows = [row for t in tables for row in t.body]
     by_first = {row.cells[0].text: row for row in rows}
     muted = [row for row in rows if row.cells[0].style is CellStyle.MUTED]
+    # its act has no Occasione: the note cites the act alone, never its Oggetto as "in sede di ..."
     assert len(muted) == 1 and muted[0].cells[-1].text.startswith(
-        "Eliminato in sede di revisione del Piano della Performance 2020-2022 con deliberazione della Giunta n. 63 del 9 "
-        "settembre 2020"
+        "Eliminato con deliberazione della Giunta n. 63 del 9 settembre 2020"
     )
-    assert "Obiettivo inserito in sede di revisione del Piano della Performance 2020-2022" in " ".join(by_first)
+    assert "Obiettivo inserito con deliberazione della Giunta n. 63 del 9 settembre 2020" in " ".join(by_first)
+    assert "in sede di" not in " ".join(by_first) + " ".join(row.cells[-1].text for row in rows)
     notes = " ".join(row.cells[-1].text for row in rows)
     assert "Target rivisto 2020 da 63% a 0,35%" in notes and "Peso rivisto da 60% a 80%" in notes
     register = next(b for b in document.blocks if isinstance(b, Table) and b.name == "registro-modifiche")
     assert register.header[0].cells[-1].text == "Motivazione"
     assert any("Errore materiale" in row.cells[-1].text for row in register.body)
+
+
+def test_headings_and_notes_of_a_workbook_whose_acts_have_no_occasion(tmp_path: Path) -> None:
+    """Nothing copied from 003's layout: a neutral 'Missione 016 - ...' heading and notes that cite the act alone."""
+    workbook = openpyxl.load_workbook(SAMPLES / "cciaa_maremma_tirreno_cruscotto.xlsx")
+    acts = workbook["Atti"]
+    acts.delete_cols(next(cell.column for cell in acts[1] if cell.value == "Occasione"))
+    workbook.save(tmp_path / "cruscotto.xlsx")
+    plan = pianodocs.load_workbook(tmp_path / "cruscotto.xlsx")
+    assert all(act.occasion == "" for act in plan.acts)
+    document = build_document(plan, "cruscotto")
+    headings = [block.title for block in document.blocks if isinstance(block, Heading) and block.level == 2]
+    assert headings[1] == "Missione 016 - Commercio internazionale e internazionalizzazione del sistema produttivo"
+    assert all("_" not in heading for heading in headings)
+    notes = [line for row in _indicator_rows(document).values() for line in row.cells[-1].text.split("\n") if line]
+    assert f"Eliminato con {GC129}" in notes
+    assert "Inserito con deliberazione della Giunta del 31 gennaio 2019" in notes
+    assert not any("in sede di" in note for note in notes)
+    # an act with no number, no date and no occasion is named by its code
+    assert "Eliminato con atto ROLLING-2018" in notes
+
+
+def test_an_occasion_is_printed_as_given(maremma: Plan) -> None:
+    acts = tuple(attrs.evolve(act, occasion="monitoraggio intermedio") for act in maremma.acts)
+    notes = cruscotto.change_notes(attrs.evolve(maremma, acts=acts), "OS05-2")
+    assert notes[-1] == f"Aggiornato in sede di monitoraggio intermedio con {GC129}"
 
 
 # --- rendered ------------------------------------------------------------------------------------
@@ -339,5 +367,5 @@ def test_pistoias_revision_renders(pistoia_revised: Plan, tmp_path: Path, suffix
         word = docx.Document(str(path))
         cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
         text = _flat(" ".join([p.text for p in word.paragraphs] + cells))
-    assert "Eliminato in sede di revisione del Piano della Performance 2020-2022 con deliberazione della Giunta n. 63" in text
+    assert "Eliminato con deliberazione della Giunta n. 63 del 9 settembre 2020" in text
     assert "Linea strategica B - SOSTEGNO ALLA COMPETITIVITA' DELLE IMPRESE" in text

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
+from xml.etree import ElementTree
+
+import attrs
+import openpyxl
 
 import pianodocs
 from pianodocs.documents import piano_performance
+from pianodocs.documents.cascading import cascading_blocks
 from pianodocs.documents.cruscotto_ente import cruscotto_table, dashboard_indicators
+from pianodocs.render import build_document
 from pianodocs.values import parse_number
 from pianodocs.view.model import CellStyle, Figure, Heading, Table, TableOfContents
+
+from .conftest import SAMPLES
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _tables(document: pianodocs.view.model.Document, name: str) -> list[Table]:
@@ -112,3 +124,158 @@ def test_cascading_sheets_per_area(pistoia: pianodocs.Plan) -> None:
     texts = {cell.text for table in objectives_tables for row in table.body for cell in row.cells}
     assert "N. incontri sportello brevettuale organizzati" in texts
     assert any(isinstance(block, Heading) and block.title.startswith("Il cascading") for block in document.blocks)
+
+
+# --- any chamber's workbook: cover, markup on the map, the card's years, perspectives, cascading, titles --------------
+
+
+def _edited_sample(tmp_path: Path, name: str, edit: Callable[[openpyxl.Workbook], None]) -> pianodocs.Plan:
+    """A copy of the sample ``name`` changed by ``edit`` (with openpyxl), loaded as a user's workbook."""
+    workbook = openpyxl.load_workbook(SAMPLES / name)
+    edit(workbook)
+    path = tmp_path / name
+    workbook.save(path)
+    return pianodocs.load_workbook(path)
+
+
+def _set_field(workbook: openpyxl.Workbook, sheet: str, field: str, value: object) -> None:
+    rows = workbook[sheet]
+    row = next((cells for cells in rows.iter_rows(min_row=2) if cells[0].value == field), None)
+    if row is None:
+        rows.append([field, value])
+    else:
+        row[1].value = value
+
+
+SUBTITLE = "Approvato con deliberazione della Giunta n. 5 del 31 gennaio 2020"
+
+
+def test_the_cover_prints_the_years_and_the_workbooks_sottotitolo(tmp_path: Path) -> None:
+    plan = _edited_sample(tmp_path, "cciaa_pistoia_2020_2022.xlsx", lambda wb: _set_field(wb, "Piano", "Sottotitolo", SUBTITLE))
+    assert plan.subtitle == SUBTITLE
+    cover = piano_performance.build(plan).cover
+    assert cover is not None and cover.subtitle.splitlines() == ["2020-2022", SUBTITLE]
+
+
+def test_markup_on_the_strategic_map_is_bold_or_italic_without_asterisks(pistoia: pianodocs.Plan) -> None:
+    first = attrs.evolve(pistoia.strategic_objectives[0], name="**Valorizzare** il *territorio* 3*4 **B**2")
+    plan = attrs.evolve(
+        pistoia,
+        vision="La Camera per *le imprese* e **il territorio**",
+        strategic_objectives=(first, *pistoia.strategic_objectives[1:]),
+    )
+    (figure,) = piano_performance.generated(plan, "mappa-strategica")
+    assert isinstance(figure, Figure)
+    root = ElementTree.fromstring(figure.svg)
+    spans = [(span.text or "", span.get("font-weight"), span.get("font-style")) for span in root.iter(f"{SVG}tspan")]
+    assert ("Valorizzare", "bold", None) in [(text.strip(), weight, style) for text, weight, style in spans]
+    assert ("territorio", None, "italic") in [(text.strip(), weight, style) for text, weight, style in spans]
+    assert ("le imprese", None, "italic") in [(text.strip(), weight, style) for text, weight, style in spans]
+    drawn = " ".join("".join(text.itertext()) for text in root.iter(f"{SVG}text"))
+    assert "**" not in drawn and "*territorio*" not in drawn
+    assert "3*4" in drawn, "an asterisk that is not markup stays"
+    assert "B2" in drawn, "markup inside a word keeps the word whole"
+    # a line of mixed styles starts at its measured left end: cairosvg (the DOCX image) anchors each span on its own
+    for text in root.iter(f"{SVG}text"):
+        for line in text.findall(f"{SVG}tspan"):
+            if len(line) > 1:
+                assert line.get("text-anchor") == "start" and float(line.get("x", "0")) < float(text.get("x", "0"))
+    assert "Valorizzare il territorio 3*4 B2" in figure.alt and "**" not in figure.alt
+
+
+def test_the_secretary_card_prints_the_target_of_the_documents_year(tmp_path: Path) -> None:
+    def per_year_targets(workbook: openpyxl.Workbook) -> None:
+        _set_field(workbook, "Piano", "Anno di riferimento", 2021)
+        card = workbook["Scheda segretario"]
+        first = card.max_column + 1
+        card.cell(1, first, "Target 2020")
+        card.cell(1, first + 1, "Target 2021")
+        card.cell(2, first, "15/08/2020")  # Istituzione OCRI: a target for each year
+        card.cell(2, first + 1, "30/06/2021")
+
+    plan = _edited_sample(tmp_path, "cciaa_pistoia_2020_2022.xlsx", per_year_targets)
+    ocri = next(row for row in plan.secretary_card if row.indicator == "Istituzione OCRI")
+    assert ocri.target_for(2021) is not None and ocri.target_for(2021).text == "30/06/2021"
+    assert ocri.target_for(2020) is not None and ocri.target_for(2020).text == "15/08/2020"
+    table = piano_performance.secretary_card(plan)
+    assert [c.text for c in table.header[0].cells][-2:] == ["Target 2021", "% Realizzazione 2021"]
+    rows = {row.cells[2].text: row for row in table.body if len(row.cells) == 6}
+    assert rows["Istituzione OCRI"].cells[4].text == "30/06/2021"
+    # a row with only the old single "Target" column: that target holds for every year
+    assert rows["selezione OIV"].cells[4].text == "entro data accorpamento"
+
+
+def test_an_objective_with_its_own_perspective_sits_under_it_in_the_cruscotto(pistoia: pianodocs.Plan) -> None:
+    moved = next(o for o in pistoia.strategic_objectives if o.code == "E")
+    line = next(line for line in pistoia.lines if line.code == moved.line)
+    other = next(p for p in pistoia.perspectives if p.code != line.perspective)
+    plan = attrs.evolve(
+        pistoia,
+        strategic_objectives=tuple(
+            attrs.evolve(o, perspective=other.code) if o.code == moved.code else o for o in pistoia.strategic_objectives
+        ),
+    )
+    assert plan.perspective_of(moved.code) == other.code
+    perspective = ""
+    found: list[str] = []
+    for row in cruscotto_table(plan).body:
+        if row.cells[0].text == "Prospettiva BSC":
+            perspective = row.cells[1].text
+        elif (
+            len(row.cells) > 2
+            and row.cells[1].text == "Ambito strategico/Obiettivo strategico"
+            and row.cells[2].text == moved.printed_code
+        ):
+            found.append(perspective)
+    assert found == [other.name.upper()]
+    # the cascading sheet shows the objective under its own perspective too
+    area = next(o.areas[0] for o in plan.operational_objectives if o.strategic_objective == moved.code and o.areas)
+    shown = ""
+    under: list[str] = []
+    for block in cascading_blocks(plan, area):
+        if not isinstance(block, Table) or not block.body:
+            continue
+        first = [cell.text for cell in block.body[0].cells]
+        if block.name == f"linea-{line.code}":
+            shown = first[1]
+        elif first == ["Obiettivo strategico", moved.name]:
+            under.append(shown)
+    assert under == [other.name.upper()]
+
+
+def test_cascading_shows_the_indicators_of_an_objective_none_of_which_is_flagged_for_the_area(
+    pistoia: pianodocs.Plan,
+) -> None:
+    objective = next(o for o in pistoia.operational_objectives if o.code == "B.1.4")
+    indicators = tuple(attrs.evolve(i, dashboard="ente") if i.objective == objective.code else i for i in pistoia.indicator_list)
+    plan = attrs.evolve(pistoia, indicator_list=indicators)
+    own = [i.name for i in plan.indicators if i.objective == objective.code]
+    assert own
+    texts = {
+        cell.text
+        for block in cascading_blocks(plan, objective.areas[0])
+        if isinstance(block, Table) and block.name == "cascading-obiettivi"
+        for row in block.body
+        for cell in row.cells
+    }
+    assert set(own) <= texts
+
+
+def test_each_kind_has_its_own_title_from_one_piano_workbook(pistoia_revised: pianodocs.Plan) -> None:
+    assert pistoia_revised.kind == "piano-performance"
+    titles = {
+        kind: build_document(pistoia_revised, kind).title
+        for kind in ("piano-performance", "pira", "cruscotto", "allegato-delibera")
+    }
+    assert titles == {
+        "piano-performance": pistoia_revised.title,
+        "pira": "Piano degli Indicatori dei Risultati Attesi di Bilancio P.I.R.A. 2020-2022",
+        "cruscotto": "Cruscotto strategico 2020-2022",
+        "allegato-delibera": "Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020",
+    }
+    assert all(pistoia_revised.title not in title for kind, title in titles.items() if kind != "piano-performance")
+    # a workbook kept for another kind titles that kind with its Titolo, and the Piano with the Piano's own title
+    for kind in ("pira", "cruscotto", "allegato-delibera"):
+        kept = attrs.evolve(pistoia_revised, kind=kind, title=f"Titolo del workbook ({kind})")
+        assert build_document(kept, kind).title == kept.title
+        assert build_document(kept, "piano-performance").title == "Piano della Performance 2020-2022"

@@ -5,13 +5,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
+import docx
+import openpyxl
 import pikepdf
 import pytest
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 import pianodocs
+from pianodocs.backends.docx import write_docx
+from pianodocs.backends.pdf import write_pdf
+from pianodocs.documents import piano_performance
 from pianodocs.documents.cruscotto_ente import dashboard_indicators
 from pianodocs.values import format_percent
+from pianodocs.view.model import Document, Figure
 
 from .conftest import SAMPLES
 from .test_backend_pdf import all_fonts
@@ -94,3 +102,60 @@ def test_metadata_and_footer(pdf_path: Path, pages: list[str]) -> None:
     assert f"Pagina 2 di {len(pages)}" in pages[1]
     with pikepdf.open(pdf_path) as pdf:
         assert str(pdf.Root.Lang) == "it-IT"
+
+
+# --- the cover's Sottotitolo and the map's bold text, in both formats ---------------------------------------------
+
+SUBTITLE = "Approvato con deliberazione della Giunta n. 5 del 31 gennaio 2020"
+
+
+@pytest.fixture(scope="module")
+def cover_and_map(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    """The Piano of a Pistoia copy with a Sottotitolo and **bold** in an objective's name: its cover and its map only."""
+    folder = tmp_path_factory.mktemp("copertina")
+    workbook = openpyxl.load_workbook(SAMPLES / "cciaa_pistoia_2020_2022.xlsx")
+    next(row for row in workbook["Piano"].iter_rows() if row[0].value == "Sottotitolo")[1].value = SUBTITLE
+    objectives = workbook["Obiettivi strategici"]
+    name = next(cell.column for cell in objectives[1] if cell.value == "Denominazione")
+    objectives.cell(2, name).value = "**Valorizzare** il territorio"
+    workbook.save(folder / "piano.xlsx")
+    plan = pianodocs.load_workbook(folder / "piano.xlsx")
+    document = piano_performance.build(plan)
+    return attrs.evolve(document, blocks=tuple(block for block in document.blocks if isinstance(block, Figure)))
+
+
+def test_pdf_cover_prints_the_sottotitolo_and_the_map_prints_bold_without_asterisks(
+    cover_and_map: Document, tmp_path: Path
+) -> None:
+    path = tmp_path / "piano.pdf"
+    write_pdf(cover_and_map, path)
+    reader = PdfReader(path)
+    cover = _flat(reader.pages[0].extract_text())
+    assert "PIANO DELLA PERFORMANCE 2020-2022" in cover and SUBTITLE in cover
+    drawn: list[tuple[str, str]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: dict[str, object] | None, _size: float) -> None:
+        if text.strip() and font:
+            drawn.append((text.strip(), str(font.get("/BaseFont", ""))))
+
+    reader.pages[-1].extract_text(visitor_text=visit)
+    words = " ".join(text for text, _ in drawn)
+    assert "Valorizzare" in words and "**" not in words
+    assert "A Valorizzare il territorio" in _flat(reader.pages[-1].extract_text()), "no word after a bold one is lost"
+    assert any("Valorizzare" in text and "Bold" in font for text, font in drawn), drawn[:20]
+    assert any("territorio" in text and "Bold" not in font for text, font in drawn), drawn[:20]
+
+
+def test_docx_cover_prints_the_sottotitolo_and_the_maps_alt_text_has_no_asterisks(
+    cover_and_map: Document, tmp_path: Path
+) -> None:
+    path = tmp_path / "piano.docx"
+    write_docx(cover_and_map, path, paginate=False)
+    word = docx.Document(str(path))
+    texts = [paragraph.text for paragraph in word.paragraphs]
+    subtitle = next(text for text in texts if text.startswith("2020-2022"))
+    assert subtitle.split("\n") == ["2020-2022", SUBTITLE]
+    pictures = word.element.body.iter(qn("wp:docPr"))
+    descriptions = [picture.get("descr") or "" for picture in pictures]
+    assert any("Valorizzare il territorio" in text for text in descriptions)
+    assert all("**" not in text for text in descriptions)

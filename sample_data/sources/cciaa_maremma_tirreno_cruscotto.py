@@ -62,7 +62,7 @@ ENTE = {
 
 PIANO = {
     "Tipo": "cruscotto",
-    "Titolo": "Cruscotto strategico",
+    "Titolo": "Cruscotto strategico 2016-2021",
     "Primo anno": 2016,
     "Ultimo anno": 2021,
     # the cruscotto as updated by the rolling of 02/12/2019, which sets the targets of 2020 (choice)
@@ -70,14 +70,18 @@ PIANO = {
 }
 
 GC97, GC0119, GC129, R2018 = "GC-97-2018", "GC-ND-2019-01-31", "GC-129-2019", "ROLLING-2018"
+# Occasione: the notes say "in sede di rolling annuale con deliberazione ..."
 ATTI = [
-    {"Codice": GC97, "Organo": "Giunta", "Numero": "97", "Data": "26/07/2018", "Oggetto": "Rolling annuale"},
+    {"Codice": GC97, "Organo": "Giunta", "Numero": "97", "Data": "26/07/2018", "Oggetto": "Rolling annuale",
+     "Occasione": "rolling annuale"},
     {"Codice": GC0119, "Organo": "Giunta", "Numero": "n.d.", "Data": "31/01/2019",
-     "Oggetto": "Rolling annuale (numero della deliberazione non leggibile nel documento)"},
-    {"Codice": GC129, "Organo": "Giunta", "Numero": "129", "Data": "02/12/2019", "Oggetto": "Rolling annuale"},
+     "Oggetto": "Rolling annuale (numero della deliberazione non leggibile nel documento)",
+     "Occasione": "rolling annuale"},
+    {"Codice": GC129, "Organo": "Giunta", "Numero": "129", "Data": "02/12/2019", "Oggetto": "Rolling annuale",
+     "Occasione": "rolling annuale"},
     # printed only as "rolling annuale 2018": no number nor date, so both stay unknown
     {"Codice": R2018, "Organo": "Giunta", "Numero": "n.d.", "Data": "",
-     "Oggetto": "Rolling annuale 2018 (atto non indicato nel documento)"},
+     "Oggetto": "Rolling annuale 2018 (atto non indicato nel documento)", "Occasione": "rolling annuale 2018"},
 ]
 
 MISSIONI = [

@@ -40,6 +40,8 @@ class Act:
     number: str
     date: dt.date | None
     subject: str = ""
+    # the occasion of the act's changes, printed in a change log as "in sede di <occasion>" (e.g. "rolling annuale")
+    occasion: str = ""
 
     @property
     def citation(self) -> str:
@@ -333,6 +335,12 @@ class SecretaryCardRow:
     weight: Decimal | None = None
     target: Target | None = None
     reference: str = ""
+    # the targets per year ("Target 2025"); ``target`` is the old single column, the target of every year
+    targets: Mapping[int, Target] = attrs.field(factory=dict, hash=False)
+
+    def target_for(self, year: int) -> Target | None:
+        """The target of ``year``: its own "Target AAAA" when given, else the single "Target" of every year."""
+        return self.targets.get(year, self.target)
 
 
 @attrs.frozen(repr=False)

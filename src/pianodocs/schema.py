@@ -199,6 +199,13 @@ SHEETS: tuple[Sheet, ...] = (
             _text("Numero", "numero dell'atto", True, "63"),
             Column("Data", ColumnType.DATE, "data dell'atto (vuota se il documento non la riporta)", example="09/09/2020"),
             _text("Oggetto", "oggetto dell'atto", example="Revisione del Piano della Performance 2020-2022"),
+            _text(
+                "Occasione",
+                "occasione delle modifiche decise dall'atto, stampata nelle note delle modifiche come «in sede di …» "
+                "(es. rolling annuale); vuota: la nota cita solo l'atto («Eliminato con deliberazione della Giunta n. 12 "
+                "del 30 gennaio 2025»)",
+                example="rolling annuale",
+            ),
         ),
     ),
     Sheet(
@@ -275,7 +282,10 @@ SHEETS: tuple[Sheet, ...] = (
             _text("Etichetta", "come stampare il codice, se diverso; - per non stamparlo"),
             _text("Strutture coinvolte", "strutture coinvolte, come stampate (es. Servizio Promozione economica, TRASVERSALE)"),
             _text(
-                "Area", "codici delle strutture (aree) nelle cui schede di cascading compare, separati da virgola", example="ASE"
+                "Area",
+                "codici delle strutture (aree) nelle cui schede di cascading compare, separati da virgola; "
+                "vi compare con i suoi indicatori area o entrambi (se non ne ha, con tutti i suoi)",
+                example="ASE",
             ),
             Column(
                 "Nel cruscotto",
@@ -340,7 +350,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column(
                 "Cruscotto",
                 ColumnType.CHOICE,
-                "dove compare: ente (cruscotto 3.2), area (cascading 3.3) o entrambi",
+                "dove compare: ente (cruscotto 3.2), area (cascading 3.3) o entrambi; nella scheda di cascading "
+                "un obiettivo operativo nessuno dei cui indicatori è area o entrambi mostra tutti i suoi indicatori",
                 choices=("ente", "area", "entrambi"),
                 example="ente",
             ),
@@ -498,7 +509,8 @@ SHEETS: tuple[Sheet, ...] = (
     ),
     Sheet(
         "Scheda segretario",
-        "La scheda individuale del Segretario generale: obiettivi, pesi per prospettiva, target.",
+        "La scheda individuale del Segretario generale: obiettivi, pesi per prospettiva, target. "
+        "La colonna 'Target AAAA' si ripete per ogni anno (es. Target 2025, Target 2026).",
         (
             _text("Prospettiva", "codice della prospettiva", True, "TEL"),
             Column("Peso prospettiva", ColumnType.PERCENT, "peso della prospettiva nella scheda"),
@@ -507,8 +519,22 @@ SHEETS: tuple[Sheet, ...] = (
             _text("Azione", "azione o obiettivo operativo"),
             _text("Indicatore", "indicatore come stampato", True, "Istituzione OCRI"),
             Column("Peso", ColumnType.PERCENT, "peso dell'indicatore", example="100%"),
-            Column("Target", ColumnType.TARGET, "target come scritto", example="15/08/2020"),
+            Column(
+                "Target",
+                ColumnType.TARGET,
+                "target come scritto, valido per ogni anno (formato precedente: preferire le colonne Target AAAA, "
+                "che per il loro anno prevalgono su questa)",
+                example="15/08/2020",
+            ),
             _text("Riferimento", "codici o numeri di riferimento stampati a sinistra (es. E2 3 56)"),
+            Column(
+                "Target",
+                ColumnType.TARGET,
+                "target dell'anno indicato nell'intestazione, come scritto: il documento stampa quello del suo anno "
+                "di riferimento",
+                per_year=True,
+                example="15/08/2025",
+            ),
         ),
     ),
 )

@@ -217,17 +217,18 @@ def _operational(code: str, strategic: str, name: str, area: str, structures: st
 
 
 # Area = the 3.3 cascading sheet that carries the objective's line (A, B, C, E, F -> ASE; D, G -> AAA;
-# H -> ATR; I -> AAT). "Strutture coinvolte" as printed in 3.3 for that objective, where it is clear.
+# H -> ATR; I -> AAT), left empty for A.3, A.3.4, B.2.1, E2 and E.2.4: 3.3 prints them only in its budget
+# tables, not as rows of its objectives tables (an area's sheet shows an objective with its indicators). "Strutture coinvolte" as printed in 3.3 for that objective, where it is clear.
 OBIETTIVI_OPERATIVI = [
-    _operational("A.3", "A", "Azioni promozionali per la valorizzazione complessiva del territorio", "ASE"),
+    _operational("A.3", "A", "Azioni promozionali per la valorizzazione complessiva del territorio", ""),
     _operational("A.3.4", "A", "Realizzazione di iniziative dirette o compartecipazione a iniziative di terzi",
-                 "ASE", "Servizio Promozione economica"),
+                 "", "Servizio Promozione economica"),
     _operational("B.1.4", "B1", "Potenziare interventi di formazione, assistenza e informazione alle imprese e "
                  "per lo sviluppo del capitale umano per favorire l'innovazione e la digitalizzazione delle "
                  "imprese", "ASE", "TRASVERSALE"),
     _operational("B.2.1", "B2", "Esplorazione di nuovi mercati al fine di diversificare i mercati di sbocco "
                  "delle produzioni locali anche attraverso lo sviluppo di canali con altri soggetti "
-                 "istituzionali", "ASE", "Servizio Promozione e Internazionalizzazione"),
+                 "istituzionali", "", "Servizio Promozione e Internazionalizzazione"),
     _operational("B.2.2", "B2", "Qualificazione dei servizi di assistenza e informazione - MIGLIORAMENTO "
                  "SERVIZIO al pubblico", "ASE", "Servizio Promozione e Internazionalizzazione"),
     _operational("B.3.1", "B3", "Sostenere interventi di formazione e informazione alle imprese anche "
@@ -237,11 +238,11 @@ OBIETTIVI_OPERATIVI = [
                  "ASE", "Servizio programmazione e sviluppo"),
     _operational("E1", "E", "Diffondere il valore del ricorso a forme alternative di risoluzione delle "
                  "controversie", "ASE", "Servizio di regolazione del mercato"),
-    _operational("E2", "E", "Diffusione della cultura della legalità", "ASE",
+    _operational("E2", "E", "Diffusione della cultura della legalità", "",
                  "Servizio di regolazione del mercato"),
     # printed in 3.2 under E2, without its own indicators; an action of E2 in 3.3
     _operational("E.2.4", "E", "Azioni di sensibilizzazione e di contrasto alla concorrenza sleale e la "
-                 "promozione della trasparenza e della legalità", "ASE", "Servizio di regolazione del mercato",
+                 "promozione della trasparenza e della legalità", "", "Servizio di regolazione del mercato",
                  label="E.2.4."),
     _operational("I.2.1", "I.2", "Stabilizzare i principali indicatori di salute organizzativa dell'ente", "AAT",
                  "AREA AMMINISTRATIVA"),

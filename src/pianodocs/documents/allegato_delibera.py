@@ -31,7 +31,7 @@ from ..model import Act, Indicator, OperationalObjective, Plan, Revision, Revisi
 from ..values import format_date, format_percent
 from ..view.model import Align, Cell, CellStyle, Document, Heading, Row, Run, Table
 from ..view.richtext import runs as richtext
-from .common import anchor, cell, number_cell
+from .common import anchor, cell, document_title, number_cell
 from .cruscotto_ente import history_years
 
 KIND = "allegato-delibera"
@@ -101,7 +101,7 @@ def build(
     deliberation = _deliberation(act, numero, data)
     sentence = deliberation.sentence(pagine)
     return Document(
-        title=deliberation.sentence(None),
+        title=document_title(plan, KIND, deliberation.sentence(None)),
         author=plan.entity.name,
         subject=deliberation.subject or f"Revisione: {plan.title}",
         cover=None,  # as in 000: the annex opens with its first table, the sentence heads every page

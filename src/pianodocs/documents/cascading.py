@@ -1,10 +1,12 @@
 """The cascading sheets of the Piano (002, section 3.3): per area, from strategic lines to operational objectives.
 
 For one area: per strategic line, a box with its perspective, name and benefici
-attesi; per strategic objective, the table of operational objectives with their
-indicators, targets and structures; then the line's programme budget, with
-totals per programme and per line computed from the items (the loader has
-already checked them against the totals the workbook prints).
+attesi (repeated for each perspective its objectives sit in); per strategic
+objective, the table of operational objectives with their indicators (those
+flagged for the area, else all of the objective's own), targets and structures;
+then the line's programme budget, with totals per programme and per line
+computed from the items (the loader has already checked them against the
+totals the workbook prints).
 """
 
 from __future__ import annotations
@@ -32,10 +34,15 @@ def cascading_blocks(plan: Plan, area: str) -> list[Block]:
         budget = [item for item in plan.budget_items if item.line == line.code and item.area in ("", area)]
         if not in_line and not budget:
             continue
-        blocks.extend(_line_box(line, perspectives.get(line.perspective, "")))
+        # the line's box heads the objectives of each perspective they sit in (their own, else the line's)
+        by_perspective: dict[str, list[str]] = {}
         for code in dict.fromkeys(o.strategic_objective for o in in_line):
-            blocks.append(_objective_box(strategic[code].name))
-            blocks.append(_objectives_table(plan, [o for o in in_line if o.strategic_objective == code]))
+            by_perspective.setdefault(plan.perspective_of(code), []).append(code)
+        for perspective, codes in (by_perspective or {line.perspective: []}).items():
+            blocks.extend(_line_box(line, perspectives.get(perspective, "")))
+            for code in codes:
+                blocks.append(_objective_box(strategic[code].name))
+                blocks.append(_objectives_table(plan, [o for o in in_line if o.strategic_objective == code]))
         if budget:
             blocks.append(budget_table(line, budget))
     return blocks
@@ -79,7 +86,7 @@ def _objectives_table(plan: Plan, objectives: Sequence[OperationalObjective]) ->
     )
     body: list[Row] = []
     for objective in objectives:
-        indicators = [i for i in plan.indicators if i.objective == objective.code and i.dashboard in ("area", "entrambi")]
+        indicators = area_indicators(plan, objective)
         label = f"{objective.printed_code} - {objective.name}" if objective.printed_code else objective.name
         if not indicators:
             body.append(Row((cell(label), cell(""), cell(""), cell(""), cell(objective.structures_involved))))
@@ -94,6 +101,18 @@ def _objectives_table(plan: Plan, objectives: Sequence[OperationalObjective]) ->
                 cells.append(cell(objective.structures_involved, rowspan=span))
             body.append(Row(tuple(cells)))
     return Table((header,), tuple(body), (24, 20, 30, 10, 16), name="cascading-obiettivi")
+
+
+def area_indicators(plan: Plan, objective: OperationalObjective) -> list[Indicator]:
+    """The indicators an area's sheet shows for ``objective``: those flagged 'area' or 'entrambi', else all of its own.
+
+    An objective is carried by an area's sheet to be read with its indicators: when none is flagged for the
+    area (a workbook that flags everything 'ente', the template's default), its own indicators are shown
+    rather than empty columns.
+    """
+    own = plan.indicators_of(objective.code)
+    flagged = [indicator for indicator in own if indicator.dashboard in ("area", "entrambi")]
+    return flagged or list(own)
 
 
 def _indicator_cells(indicator: Indicator, year: int) -> list[Cell]:

@@ -5,8 +5,9 @@ names no missione), one landscape table per strategic objective whose band
 "1. Semplificazione ... | 2016 | ... | 2021 | Owner | Note" is the header row,
 repeated when the table breaks across pages. Each indicator row carries its
 targets as written for every year of the plan, its Owner and a note built from
-its revisions in date order ("Eliminato in sede di rolling annuale con
-deliberazione della Giunta n. 129 del 2 dicembre 2019"); eliminated indicators
+its revisions in date order ("Eliminato con deliberazione della Giunta n. 129
+del 2 dicembre 2019", with "in sede di rolling annuale" when the act's
+Occasione says so); eliminated indicators
 are muted. A closing "Registro delle modifiche" lists every revision under
 its act. The indicators shown are those of the cruscotto di Ente (Cruscotto
 "ente" or "entrambi"); the Owner column is there when one of them has an Owner.
@@ -15,14 +16,13 @@ its act. The indicators shown are those of the cruscotto di Ente (Cruscotto
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicObjective
 from ..values import format_date, parse_value
 from ..view.model import Align, Block, Cell, CellStyle, Cover, Document, Heading, PageBreak, Row, Run, Table
-from .common import anchor, cell, logo_path, proportional
+from .common import anchor, cell, document_title, logo_path, mission_title, proportional
 from .cruscotto_ente import dashboard_indicators
 
 KIND = "cruscotto"
@@ -42,7 +42,6 @@ _NOTE_OPENINGS = {
     RevisionKind.TARGET_REVISED: "Target rivisto",
     RevisionKind.WEIGHT_REVISED: "Peso rivisto",
 }
-_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 _UNDATED = dt.date.max  # revisions whose act has no date sort last
 
 
@@ -74,7 +73,7 @@ def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
     latest = max(dated, key=lambda act: act.date or dt.date.min, default=None)
     notes = [plan.data_note if plan.illustrative else "", f"Aggiornato con {citation(latest)}" if latest else ""]
     return Document(
-        title=f"Cruscotto strategico {span}",
+        title=document_title(plan, KIND, f"Cruscotto strategico {span}"),
         author=plan.entity.name,
         subject=f"Cruscotto strategico {span} con il registro delle modifiche",
         cover=Cover(
@@ -89,7 +88,7 @@ def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
 
 
 def mission_groups(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
-    """The strategic objectives under each missione ("011_Competitività delle Imprese"), in the plan's order.
+    """The strategic objectives under each missione ("Missione 011 - Competitività delle Imprese"), in the plan's order.
 
     The missione comes from the objective's line; a plan whose lines name no missione is grouped by line.
     """
@@ -101,7 +100,7 @@ def mission_groups(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
         line = lines.get(objective.line)
         if by_mission:
             code = line.mission if line else ""
-            title = f"{code}_{names[code]}" if code in names else (f"Missione {code}" if code else "Missione non indicata")
+            title = mission_title(code, names.get(code, ""))
         else:
             title = f"Linea strategica {line.code} - {line.name}" if line else "Linea strategica non indicata"
         groups.setdefault(title, []).append(objective)
@@ -197,10 +196,14 @@ def eliminated(plan: Plan, element: str) -> bool:
 
 
 def change_note(plan: Plan, revision: Revision) -> str:
-    """``Eliminato in sede di rolling annuale con deliberazione della Giunta n. 129 del 2 dicembre 2019``."""
+    """``Eliminato con deliberazione della Giunta n. 129 del 2 dicembre 2019``, ``in sede di <Occasione>`` when given.
+
+    The occasion is the act's own field (Atti, Occasione), never guessed from its subject: an Oggetto such as
+    "Piano della Performance 2024-2026: monitoraggio" does not read as "in sede di ...".
+    """
     act = plan.act(revision.act)
     parts = [_NOTE_OPENINGS[revision.kind] + _detail(revision)]
-    occasion = _occasion(act) if act else ""
+    occasion = act.occasion.strip() if act else ""
     if occasion:
         parts.append(f"in sede di {occasion}")
     reference = citation(act) if act else ""
@@ -218,14 +221,6 @@ def citation(act: Act) -> str:
     if act.date is None:
         return ""
     return act.citation.replace(f" n. {act.number}", "", 1)
-
-
-def _occasion(act: Act) -> str:
-    """The act's subject as the occasion of a change: ``Rolling annuale (…)`` → ``rolling annuale``."""
-    subject = _TRAILING_REMARK.sub("", act.subject).strip()
-    if len(subject) > 1 and subject[1].islower():
-        subject = subject[0].lower() + subject[1:]
-    return subject
 
 
 def _detail(revision: Revision) -> str:

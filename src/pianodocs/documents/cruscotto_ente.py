@@ -48,28 +48,49 @@ def cruscotto_table(plan: Plan) -> Table:
                     keep_with_next=True,
                 )
             )
-        for line in lines:
-            body.extend(_line_rows(plan, line, by_objective, columns, past, years))
+        for line, objectives in lines:
+            body.extend(_line_rows(plan, line, objectives, by_objective, columns, past, years))
     return Table((header,), tuple(body), tuple(widths), caption="", landscape=True, size="small", name="cruscotto-ente")
 
 
-def _lines_by_perspective(plan: Plan) -> list[tuple[str, list[StrategicLine]]]:
-    groups: list[tuple[str, list[StrategicLine]]] = []
+LineGroup = tuple[StrategicLine, list[StrategicObjective]]
+
+
+def _lines_by_perspective(plan: Plan) -> list[tuple[str, list[LineGroup]]]:
+    """Per perspective (by name, in the plan's order), its lines with the strategic objectives that sit there.
+
+    An objective sits under its own perspective (:meth:`Plan.perspective_of`), so a line whose objectives differ
+    appears under each of their perspectives; a line without objectives sits under its own. Objectives and lines
+    of no known perspective come last, under no band.
+    """
     names = {perspective.code: perspective.name for perspective in plan.perspectives}
-    for perspective in plan.perspectives:
-        lines = [line for line in plan.lines if line.perspective == perspective.code]
+
+    def place(code: str) -> str:
+        return code if code in names else ""
+
+    groups: list[tuple[str, list[LineGroup]]] = []
+    for code in [*names, ""]:
+        lines: list[LineGroup] = []
+        for line in plan.lines:
+            all_objectives = [o for o in plan.strategic_objectives if o.line == line.code]
+            here = [o for o in all_objectives if place(plan.perspective_of(o.code)) == code]
+            if here or (not all_objectives and place(line.perspective) == code):
+                lines.append((line, here))
         if lines:
-            groups.append((names[perspective.code], lines))
-    orphans = [line for line in plan.lines if line.perspective not in names]
-    if orphans:
-        groups.append(("", orphans))
+            groups.append((names.get(code, ""), lines))
     return groups
 
 
 def _line_rows(
-    plan: Plan, line: StrategicLine, by_objective: dict[str, list[Indicator]], columns: int, past: list[int], years: list[int]
+    plan: Plan,
+    line: StrategicLine,
+    objectives: list[StrategicObjective],
+    by_objective: dict[str, list[Indicator]],
+    columns: int,
+    past: list[int],
+    years: list[int],
 ) -> list[Row]:
-    strategic = [o for o in plan.strategic_objectives if o.line == line.code and _has_indicators(plan, o, by_objective)]
+    strategic = [o for o in objectives if _has_indicators(plan, o, by_objective)]
     if not strategic and not line.not_declined_note:
         return []
     rows = [

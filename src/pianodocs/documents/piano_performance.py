@@ -15,7 +15,7 @@ from ..values import format_percent
 from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Paragraph, Row, Table, TableOfContents
 from ..view.richtext import plain
 from .cascading import cascading_blocks
-from .common import cell, logo_path, number_cell, section_blocks, sections_of
+from .common import cell, document_title, logo_path, number_cell, section_blocks, sections_of
 from .cruscotto_ente import cruscotto_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 
@@ -36,14 +36,17 @@ def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
     if not plan.sections:
         blocks.extend(generated(plan, "cruscotto-ente"))
     logo = logo_path(plan, workbook_folder)
+    years = f"{plan.first_year}-{plan.last_year}"
+    # the workbook's Sottotitolo belongs to its main document: a line of its own under the years
+    subtitle = "\n".join(line for line in (years, plan.subtitle if plan.kind == KIND else "") if line)
     return Document(
-        title=plan.title,
+        title=document_title(plan, KIND, f"Piano della Performance {years}"),
         author=plan.entity.name,
-        subject=f"Piano della Performance {plan.first_year}-{plan.last_year}",
+        subject=f"Piano della Performance {years}",
         cover=Cover(
             entity=plan.entity.name,
             title="PIANO DELLA PERFORMANCE",
-            subtitle=f"{plan.first_year}-{plan.last_year}",
+            subtitle=subtitle,
             logo=logo,
             note=plan.data_note if plan.illustrative else "",
         ),
@@ -123,7 +126,7 @@ def secretary_card(plan: Plan) -> Table:
                     cell(row.action),
                     cell(row.indicator),
                     number_cell(format_percent(row.weight) if row.weight is not None else ""),
-                    number_cell(row.target.text if row.target else ""),
+                    number_cell(target.text if (target := row.target_for(year)) else ""),
                     number_cell(""),
                 )
             )

@@ -21,7 +21,7 @@ import attrs
 from ..model import Indicator, Mission, OperationalObjective, PiraObjectiveText, Plan, Programme, StrategicObjective
 from ..view.model import Align, Block, Cell, CellStyle, Cover, Document, Heading, PageBreak, Paragraph, Row, Run, Table
 from ..view.richtext import plain
-from .common import anchor, cell, logo_path, proportional, section_blocks, sections_of
+from .common import anchor, cell, document_title, logo_path, mission_title, proportional, section_blocks, sections_of
 
 KIND = "pira"
 # names of the generated contents a 'generato' block of a PIRA section may place
@@ -94,7 +94,7 @@ def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
         blocks.append(PageBreak())
         blocks.extend(mission_blocks(plan, groups, level))
     return Document(
-        title=plan.title if plan.kind == KIND else f"{COVER_TITLE} {_years(plan)}",
+        title=document_title(plan, KIND, f"{COVER_TITLE} {_years(plan)}"),
         author=plan.entity.name,
         subject=f"P.I.R.A. {_years(plan)}",
         cover=Cover(
@@ -184,14 +184,8 @@ def _objective(plan: Plan, code: str) -> StrategicObjective | OperationalObjecti
 
 
 def _perspective(plan: Plan, code: str) -> str:
-    """The name of the objective's BSC perspective: its own, its strategic objective's, or its line's."""
-    operational = next((o for o in plan.operational_objectives if o.code == code), None)
-    strategic_code = operational.strategic_objective if operational else code
-    strategic = next((o for o in plan.strategic_objectives if o.code == strategic_code), None)
-    if strategic is None:
-        return ""
-    line = next((line for line in plan.lines if line.code == strategic.line), None)
-    perspective = strategic.perspective or (line.perspective if line else "")
+    """The name of the objective's BSC perspective (:meth:`Plan.perspective_of`: its own, else its line's)."""
+    perspective = plan.perspective_of(code)
     return next((p.name for p in plan.perspectives if p.code == perspective), perspective)
 
 
@@ -244,7 +238,7 @@ def mission_blocks(plan: Plan, groups: Sequence[ProgrammeGroup], level: int) -> 
         members = list(run)
         if blocks:
             blocks.append(PageBreak())
-        heading = f"Missione {_mission_label(members[0].mission)}" if code else "Missione non indicata"
+        heading = mission_title(code, members[0].mission.name) if code else "Missione non indicata"
         blocks.append(Heading(heading, level, anchor=anchor(f"pira-missione-{code or 'nd'}")))
         for group in members:
             blocks.append(_programme_box(group))

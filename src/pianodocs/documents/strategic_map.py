@@ -4,17 +4,22 @@ The vision sits on top; below it one band per perspective, holding the boxes of
 the strategic objectives of the lines in that perspective. An objective with
 indicators in the cruscotto is coloured (by its status when a status is given:
 green reached, red missed), the others are white, as 002 explains under its
-map. All text is escaped: it is workbook data.
+map. All text is escaped: it is workbook data; its **bold** and *italic* markup
+becomes bold and italic spans, with the markers removed.
 """
 
 from __future__ import annotations
 
-import textwrap
+import functools
+import re
 from collections.abc import Mapping
+from importlib.resources import files
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..model import Plan, StrategicObjective
-from ..view.richtext import printable
+from ..view.model import Run
+from ..view.richtext import printable, runs
 
 WIDTH = 1000
 MARGIN = 10
@@ -23,6 +28,9 @@ BOX_GAP = 10
 LANE_GAP = 12
 LINE_HEIGHT = 13
 FONT = "Titillium Web, DejaVu Sans, sans-serif"
+FONTS = Path(str(files("pianodocs").joinpath("fonts")))
+# the advance of a character the bundled font lacks, in em (about Titillium Web's mean)
+AVERAGE_ADVANCE = 0.5
 COLOURS = {"reached": "#2e7d32", "missed": "#c62828", "planned": "#1f4e79", "white": "#ffffff"}
 # characters XML 1.0 cannot hold: a workbook name carrying one would make the whole drawing invalid
 
@@ -32,26 +40,125 @@ def svg_text(text: str) -> str:
     return escape(printable(text))
 
 
-def _lines(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width=width, break_long_words=True) or [""]
+# a word is one or more runs (``**B**2`` is one word of two runs); a line is its words, in order
+Word = list[Run]
+Line = list[Word]
 
 
-def _text_block(x: float, y: float, lines: list[str], size: int, colour: str, anchor: str = "middle", bold: bool = False) -> str:
+def _words(text: str, width: int) -> list[Word]:
+    """The words of ``text`` read as markup, each keeping the style of its pieces; none longer than ``width``."""
+    words: list[Word] = [[]]
+    for run in runs(text):
+        for index, piece in enumerate(re.split(r"\s+", run.text)):
+            if index > 0 and words[-1]:  # white space ends a word
+                words.append([])
+            if piece:
+                words[-1].append(Run(piece, run.bold, run.italic))
+    cut: list[Word] = []
+    for word in (w for w in words if w):
+        pieces = [Run(character, run.bold, run.italic) for run in word for character in run.text]
+        cut += [_merged(pieces[i : i + width]) for i in range(0, len(pieces), width)]  # a word longer than a line
+    return cut
+
+
+def _merged(pieces: list[Run]) -> Word:
+    """Adjacent runs of one style as one run."""
+    merged: Word = []
+    for piece in pieces:
+        if merged and (merged[-1].bold, merged[-1].italic) == (piece.bold, piece.italic):
+            merged[-1] = Run(merged[-1].text + piece.text, piece.bold, piece.italic)
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _lines(text: str, width: int) -> list[Line]:
+    """``text`` read as markup and wrapped at ``width`` characters (one empty line for no text)."""
+    lines: list[Line] = [[]]
+    length = 0
+    for word in _words(text, width):
+        size = sum(len(run.text) for run in word)
+        if lines[-1] and length + 1 + size > width:
+            lines.append([])
+            length = 0
+        length += size + (1 if lines[-1] else 0)
+        lines[-1].append(word)
+    return lines
+
+
+def _plain_text(text: str) -> str:
+    """``text`` without its markup: what a screen reader should read."""
+    return " ".join("".join(run.text for run in runs(text)).split())
+
+
+def _pieces(line: Line) -> list[Run]:
+    """One line as stretches of one style each; the space between two words takes the style of the word before."""
+    pieces: list[Run] = []
+    for index, word in enumerate(line):
+        if index > 0:
+            pieces.append(Run(" ", pieces[-1].bold, pieces[-1].italic))
+        pieces += word
+    return _merged(pieces)
+
+
+def _style(bold: bool, italic: bool) -> str:
+    return (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
+
+
+def _line_span(x: float, dy: int, line: Line, size: int, anchor: str, bold: bool) -> str:
+    """One line as a ``tspan``: one style, the line's own; mixed styles, a span per stretch from a computed start.
+
+    A line of mixed styles starts at its measured left end (``text-anchor="start"``) rather than being
+    anchored at its middle: renderers that anchor every span on its own (cairosvg, for the DOCX image)
+    would otherwise stack the stretches on one another.
+    """
+    pieces = _pieces(line)
+    if len(pieces) <= 1:
+        style = _style(pieces[0].bold, pieces[0].italic) if pieces else ""
+        text = svg_text(pieces[0].text) if pieces else ""
+        return f'<tspan x="{x:.1f}" dy="{dy}"{style}>{text}</tspan>'
+    width = sum(text_width(piece.text, size, bold or piece.bold, piece.italic) for piece in pieces)
+    start = x - {"middle": width / 2, "end": width}.get(anchor, 0.0)
+    # every stretch in its own span: WeasyPrint drops text that follows a span inside the same element
+    spans = "".join(f"<tspan{_style(piece.bold, piece.italic)}>{svg_text(piece.text)}</tspan>" for piece in pieces)
+    return f'<tspan x="{start:.1f}" dy="{dy}" text-anchor="start">{spans}</tspan>'
+
+
+def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    """The width of ``text`` at ``size`` in the bundled Titillium Web face (the font the map is drawn with)."""
+    advances, default = _advances(bold, italic)
+    return size * sum(advances.get(ord(character), default) for character in text)
+
+
+@functools.cache
+def _advances(bold: bool, italic: bool) -> tuple[dict[int, float], float]:
+    """Advance widths in em by code point of one Titillium Web face, and a width for characters it lacks."""
+    widths: dict[int, float] = {}
+    pattern = f"titillium-web-*-{700 if bold else 400}-{'italic' if italic else 'normal'}.woff"
+    try:
+        from fontTools.ttLib import TTFont  # WeasyPrint's own font library
+    except ImportError:  # pragma: no cover - installed with WeasyPrint
+        return widths, AVERAGE_ADVANCE
+    for path in sorted(FONTS.glob(pattern)):
+        font = TTFont(path)
+        units = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        for code, glyph in font.getBestCmap().items():
+            widths.setdefault(code, metrics[glyph][0] / units)
+    return widths, AVERAGE_ADVANCE
+
+
+def _text_block(x: float, y: float, lines: list[Line], size: int, colour: str, anchor: str = "middle", bold: bool = False) -> str:
     weight = ' font-weight="bold"' if bold else ""
-    spans = "".join(
-        f'<tspan x="{x:.1f}" dy="{0 if index == 0 else LINE_HEIGHT}">{svg_text(line)}</tspan>' for index, line in enumerate(lines)
-    )
+    spans = "".join(_line_span(x, 0 if index == 0 else LINE_HEIGHT, line, size, anchor, bold) for index, line in enumerate(lines))
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{colour}" text-anchor="{anchor}"{weight}>{spans}</text>'
 
 
 def perspective_lanes(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
     """(perspective name, its strategic objectives) in the plan's order; an objective's own perspective wins over its line's."""
-    line_perspective = {line.code: line.perspective for line in plan.lines}
     lanes = []
     for perspective in plan.perspectives:
-        objectives = [
-            o for o in plan.strategic_objectives if (o.perspective or line_perspective.get(o.line, "")) == perspective.code
-        ]
+        objectives = [o for o in plan.strategic_objectives if plan.perspective_of(o.code) == perspective.code]
         if objectives:
             lanes.append((perspective.name, objectives))
     return lanes
@@ -114,7 +221,8 @@ def strategic_map_alt(plan: Plan) -> str:
     """Alt text: the map's content in words, for screen readers and the DOCX image."""
     parts = [f"Mappa strategica di {plan.entity.name}."]
     for name, objectives in perspective_lanes(plan):
-        parts.append(f"Prospettiva {name}: " + "; ".join(f"{o.printed_code} {o.name}".strip() for o in objectives) + ".")
+        labels = "; ".join(f"{o.printed_code} {_plain_text(o.name)}".strip() for o in objectives)
+        parts.append(f"Prospettiva {_plain_text(name)}: {labels}.")
     return " ".join(parts)
 
 

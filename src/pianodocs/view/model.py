@@ -150,7 +150,7 @@ Block = Heading | Paragraph | BulletList | Table | Figure | PageBreak | TableOfC
 class Cover:
     entity: str
     title: str
-    subtitle: str = ""
+    subtitle: str = ""  # one or more lines, separated by newlines (the years, then the workbook's Sottotitolo)
     logo: str = ""  # path of the logo image, already checked to exist, or empty
     note: str = ""  # e.g. "Dati illustrativi"
 

@@ -148,7 +148,14 @@ def _optional_label(record: Record) -> str | None:
 
 
 def _act(record: Record) -> Act:
-    return Act(record.text("Codice"), record.text("Organo"), record.text("Numero"), record["Data"], record.text("Oggetto"))  # type: ignore[arg-type]
+    return Act(
+        record.text("Codice"),
+        record.text("Organo"),
+        record.text("Numero"),
+        record["Data"],  # type: ignore[arg-type]
+        record.text("Oggetto"),
+        record.text("Occasione"),
+    )
 
 
 def _line(record: Record) -> StrategicLine:
@@ -333,6 +340,11 @@ def _secretary_row(record: Record) -> SecretaryCardRow:
         objective_weight=_decimal(record.values.get("Peso obiettivo")),
         action=record.text("Azione"),
         weight=_decimal(record.values.get("Peso")),
-        target=target if isinstance(target, Target) else None,
+        target=target if isinstance(target, Target) and target.text else None,
         reference=record.text("Riferimento"),
+        targets={
+            year: value
+            for year, value in sorted(record.per_year.get("Target", {}).items())
+            if isinstance(value, Target) and value.text
+        },
     )
