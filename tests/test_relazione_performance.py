@@ -426,6 +426,23 @@ def test_the_workbooks_titolo_names_only_the_relazione_of_its_reference_year(pla
     assert relazione.build(next_year, anno=2021).title == "Relazione sulla Performance 2021"
 
 
+def test_the_secretary_card_prints_the_target_of_the_relazioni_year(plan: pianodocs.Plan) -> None:
+    from pianodocs.values import parse_target
+
+    first = plan.secretary_card[0]
+    assert first.target is not None
+    year_target = attrs.evolve(first, targets={2020: parse_target("77%"), 2021: parse_target("88%")})
+    card = (year_target, *plan.secretary_card[1:])
+    table = next(
+        block
+        for block in relazione.build(attrs.evolve(plan, secretary_card=card), anno=2020).blocks
+        if isinstance(block, Table) and block.name == "relazione-segretario"
+    )
+    printed = [" ".join(run.text for c in row.cells for run in c.runs) for row in table.body]
+    assert any("77%" in text for text in printed)
+    assert not any("88%" in text for text in printed), "the 2021 target is not the 2020 one"
+
+
 # --- rendered -----------------------------------------------------------------------------------
 
 

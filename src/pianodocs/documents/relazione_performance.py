@@ -618,7 +618,8 @@ def secretary_table(plan: Plan, secretary: Secretary, anno: int) -> Table:
             lead = (cell(row.objective, subband), cell(name, subband, 2), weight(row.objective_weight, subband))
             body.append(Row((*lead, cell("", subband), _verdict(scores.get(row.objective), subband)), keep_with_next=True))
             last_objective = row.objective
-        target = number_cell(row.target.text if row.target else "")
+        year_target = row.target_for(anno)
+        target = number_cell(year_target.text if year_target else "")
         percent = number_cell(scored.percent if scored is not None else "")
         body.append(Row((cell(row.reference), cell(row.action), cell(row.indicator), weight(row.weight), target, percent)))
     total = number_cell(percent_text(secretary.achievement) or "n.v.", CellStyle.TOTAL)
