@@ -68,6 +68,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.richtext import printable
+from .docx_fonts import embed_fonts
 
 logger = logging.getLogger(__name__)
 
@@ -128,11 +129,16 @@ def write_docx(document: Document, path: Path, *, template_dir: Path | None = No
     pages: dict[str, int] = {}
     if paginate and _has_summary(document):
         pages = _heading_pages(document, template, jinja, moment)
-    rendered = _render(document, template, jinja, pages, moment)
+    package = _package(_render(document, template, jinja, pages, moment), moment)
+    with atomic_output(path) as temporary:
+        temporary.write_bytes(package)
+
+
+def _package(rendered: DocxTemplate, moment: datetime) -> bytes:
+    """The bytes of the DOCX file: the rendered template with the fonts embedded, every entry dated ``moment``."""
     buffer = BytesIO()
     rendered.save(buffer)
-    with atomic_output(path) as temporary:
-        temporary.write_bytes(_stamped(buffer.getvalue(), moment))
+    return _stamped(embed_fonts(buffer.getvalue()), moment)
 
 
 def _stamped(package: bytes, moment: datetime) -> bytes:
@@ -151,25 +157,44 @@ def _stamped(package: bytes, moment: datetime) -> bytes:
     return output.getvalue()
 
 
-def convert_with_libreoffice(source: Path, folder: Path, timeout: float = LIBREOFFICE_TIMEOUT) -> Path:
-    """Convert ``source`` to PDF in ``folder`` with LibreOffice (a profile of its own, so it runs beside others)."""
+def convert_with_libreoffice(
+    source: Path,
+    folder: Path,
+    timeout: float = LIBREOFFICE_TIMEOUT,
+    *,
+    target: str = "pdf",
+    env: Mapping[str, str] | None = None,
+) -> Path:
+    """Convert ``source`` to format ``target`` (``pdf``, ``xlsx`` ...) in ``folder`` with LibreOffice; return the file.
+
+    LibreOffice runs with a profile of its own, so it runs beside other
+    instances and a user's settings do not change the result; ``env`` is its
+    environment (default: this process's), e.g. to give it another fontconfig.
+    """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise PianodocsError("LibreOffice (soffice) non è installato.")
     with tempfile.TemporaryDirectory(prefix="pianodocs-libreoffice-") as profile:
         command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore"]
-        command += ["--convert-to", "pdf", "--outdir", str(folder), str(source)]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        command += ["--convert-to", target, "--outdir", str(folder), str(source)]
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            env=dict(env) if env is not None else None,
+        )
         try:
             output, errors = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as error:
             os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
             process.communicate()
             raise PianodocsError(f"LibreOffice non ha convertito {source.name} entro {timeout:.0f} secondi.") from error
-    pdf = folder / f"{source.stem}.pdf"
-    if process.returncode != 0 or not pdf.is_file():
+    converted = folder / f"{source.stem}.{target.split(':')[0]}"
+    if process.returncode != 0 or not converted.is_file():
         raise PianodocsError(f"LibreOffice non ha convertito {source.name}: {(errors or output).strip()}")
-    return pdf
+    return converted
 
 
 def _template_file(template_dir: Path | None) -> Path:
@@ -277,7 +302,7 @@ def _heading_pages(document: Document, template: Path, jinja: jinja2.Environment
         return {}
     with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
         draft = Path(folder) / "bozza.docx"
-        _render(document, template, jinja, {}, moment).save(draft)
+        draft.write_bytes(_package(_render(document, template, jinja, {}, moment), moment))
         try:
             pdf = convert_with_libreoffice(draft, Path(folder))
         except PianodocsError as error:

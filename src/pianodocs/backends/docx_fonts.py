@@ -1,0 +1,196 @@
+"""Embed the bundled typeface in a DOCX, so the file is laid out with the same letters on every machine.
+
+The DOCX names Titillium Web, which Word and LibreOffice rarely have installed:
+without the font a viewer substitutes another of different widths, and the
+page numbers of the SOMMARIO and the annex's "composto da n. N pagine" no longer
+hold. :func:`embed_fonts` adds the four TrueType styles shipped in
+``pianodocs/fonts`` (``scripts/build_fonts.py`` makes them from the PDF's WOFF
+files) as obfuscated parts, as ECMA-376 Part 1 §17.8.1 describes: each
+``.odttf`` is the font with its first 32 bytes XORed with the ``w:fontKey``
+GUID, related from ``word/fontTable.xml``; ``w:embedTrueTypeFonts`` in the
+settings tells Word to keep them when the file is saved again. The key is
+derived from the font's bytes, so the same input gives the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import uuid
+from importlib.resources import files
+from io import BytesIO
+from pathlib import Path
+from zipfile import ZipFile
+
+from lxml import etree
+
+FONTS = Path(str(files("pianodocs").joinpath("fonts")))
+FAMILY = "Titillium Web"
+# fontTable element of each style → the bundled TrueType file
+STYLES = {
+    "embedRegular": "TitilliumWeb-Regular.ttf",
+    "embedBold": "TitilliumWeb-Bold.ttf",
+    "embedItalic": "TitilliumWeb-Italic.ttf",
+    "embedBoldItalic": "TitilliumWeb-BoldItalic.ttf",
+}
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+FONT_RELATIONSHIP = f"{R}/font"
+FONT_TABLE_RELATIONSHIP = f"{R}/fontTable"
+FONT_TABLE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+OBFUSCATED_FONT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+# w:settings children that come before w:embedTrueTypeFonts (ECMA-376 order)
+BEFORE_EMBED_SETTING = (
+    *("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime"),
+    *("doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText"),
+    *("printFractionalCharacterWidth", "printFormsData"),
+)
+# w:font children that come before the w:embed* ones
+FONT_DESCRIPTION = ("altName", "panose1", "charset", "family", "notTrueType", "pitch", "sig")
+
+
+def embed_fonts(package: bytes) -> bytes:
+    """The DOCX zip ``package`` again, with the four styles of Titillium Web embedded and declared in its font table."""
+    with ZipFile(BytesIO(package)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    table = _font_table_name(entries)
+    folder = posixpath.dirname(table)
+    relationships_name = posixpath.join(folder, "_rels", posixpath.basename(table) + ".rels")
+    relationships = _parse(entries.get(relationships_name), f'<Relationships xmlns="{PACKAGE_RELATIONSHIPS}"/>')
+    targets = {}
+    for element, file_name in STYLES.items():
+        data = (FONTS / file_name).read_bytes()
+        key = font_key(data)
+        part = posixpath.join("fonts", file_name.removesuffix(".ttf").lower() + ".odttf")
+        entries[posixpath.join(folder, part)] = obfuscated(data, key)
+        targets[element] = (_relate(relationships, part), key)
+    entries[relationships_name] = _serialised(relationships)
+    entries[table] = _declared(entries[table], targets)
+    entries["[Content_Types].xml"] = _with_font_type(entries["[Content_Types].xml"])
+    settings = _settings_name(entries)
+    if settings is not None:
+        entries[settings] = _with_embed_setting(entries[settings])
+    output = BytesIO()
+    with ZipFile(BytesIO(package)) as source, ZipFile(output, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, entries.pop(info.filename))
+        for name, data in entries.items():  # the new parts, in the order they were added
+            target.writestr(name, data)
+    return output.getvalue()
+
+
+def font_key(data: bytes) -> str:
+    """The ``w:fontKey`` of a font: a GUID taken from the font's own bytes, so every run gives the same one."""
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+
+
+def obfuscated(data: bytes, key: str) -> bytes:
+    """The font ``data`` with its first 32 bytes XORed with ``key`` (§17.8.1: the GUID's bytes, last hex pair first).
+
+    The same operation undoes itself: ``obfuscated(obfuscated(data, key), key) == data``.
+    """
+    mask = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1] * 2
+    head = bytes(byte ^ mask_byte for byte, mask_byte in zip(data[:32], mask, strict=False))
+    return head + data[32:]
+
+
+def _font_table_name(entries: dict[str, bytes]) -> str:
+    """The font table's part name, related from the main document; created (with its type) if the file has none."""
+    document = _main_document_name(entries)
+    relationships_name = posixpath.join(posixpath.dirname(document), "_rels", posixpath.basename(document) + ".rels")
+    relationships = _parse(entries.get(relationships_name), f'<Relationships xmlns="{PACKAGE_RELATIONSHIPS}"/>')
+    for relationship in relationships:
+        if relationship.get("Type") == FONT_TABLE_RELATIONSHIP:
+            return posixpath.normpath(posixpath.join(posixpath.dirname(document), relationship.get("Target", "")))
+    name = posixpath.join(posixpath.dirname(document), "fontTable.xml")
+    entries[name] = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="{W}" xmlns:r="{R}"/>'.encode()
+    _relate(relationships, "fontTable.xml", FONT_TABLE_RELATIONSHIP)
+    entries[relationships_name] = _serialised(relationships)
+    types = _parse(entries["[Content_Types].xml"], "")
+    etree.SubElement(types, f"{{{CONTENT_TYPES}}}Override", PartName="/" + name, ContentType=FONT_TABLE_TYPE)
+    entries["[Content_Types].xml"] = _serialised(types)
+    return name
+
+
+def _main_document_name(entries: dict[str, bytes]) -> str:
+    return _related_part(entries, "", "officeDocument") or "word/document.xml"
+
+
+def _settings_name(entries: dict[str, bytes]) -> str | None:
+    return _related_part(entries, _main_document_name(entries), "settings")
+
+
+def _related_part(entries: dict[str, bytes], source: str, kind: str) -> str | None:
+    """The part that ``source`` (``""``: the package) relates to with a relationship of type ``…/kind``."""
+    folder = posixpath.dirname(source)
+    name = posixpath.join(folder, "_rels", posixpath.basename(source) + ".rels")
+    if name not in entries:
+        return None
+    for relationship in _parse(entries[name], ""):
+        if relationship.get("Type", "").endswith(f"/{kind}"):
+            return posixpath.normpath(posixpath.join(folder, relationship.get("Target", ""))).lstrip("/")
+    return None
+
+
+def _relate(relationships: etree._Element, target: str, kind: str = FONT_RELATIONSHIP) -> str:
+    """The id of the relationship to ``target`` (added, with an unused id, if missing)."""
+    for relationship in relationships:
+        if relationship.get("Target") == target and relationship.get("Type") == kind:
+            return str(relationship.get("Id"))
+    used = {relationship.get("Id") for relationship in relationships}
+    identifier = next(f"rId{number}" for number in range(1, len(used) + 2) if f"rId{number}" not in used)
+    etree.SubElement(relationships, f"{{{PACKAGE_RELATIONSHIPS}}}Relationship", Id=identifier, Type=kind, Target=target)
+    return identifier
+
+
+def _declared(table: bytes, targets: dict[str, tuple[str, str]]) -> bytes:
+    """The font table with an entry for the family whose ``w:embed*`` children point at the embedded styles."""
+    root = _parse(table, "")
+    font = next((font for font in root.findall(f"{{{W}}}font") if font.get(f"{{{W}}}name") == FAMILY), None)
+    if font is None:
+        font = etree.SubElement(root, f"{{{W}}}font", {f"{{{W}}}name": FAMILY})
+    for child in list(font):
+        if etree.QName(child).localname not in FONT_DESCRIPTION:
+            font.remove(child)
+    if font.find(f"{{{W}}}family") is None:
+        _insert_in_order(font, etree.Element(f"{{{W}}}family", {f"{{{W}}}val": "swiss"}), FONT_DESCRIPTION, "family")
+    if font.find(f"{{{W}}}pitch") is None:
+        _insert_in_order(font, etree.Element(f"{{{W}}}pitch", {f"{{{W}}}val": "variable"}), FONT_DESCRIPTION, "pitch")
+    for element, (identifier, key) in targets.items():
+        etree.SubElement(font, f"{{{W}}}{element}", {f"{{{R}}}id": identifier, f"{{{W}}}fontKey": key})
+    return _serialised(root)
+
+
+def _with_font_type(types: bytes) -> bytes:
+    root = _parse(types, "")
+    if not any(default.get("Extension", "").lower() == "odttf" for default in root.findall(f"{{{CONTENT_TYPES}}}Default")):
+        root.insert(0, etree.Element(f"{{{CONTENT_TYPES}}}Default", Extension="odttf", ContentType=OBFUSCATED_FONT_TYPE))
+    return _serialised(root)
+
+
+def _with_embed_setting(settings: bytes) -> bytes:
+    root = _parse(settings, "")
+    if root.find(f"{{{W}}}embedTrueTypeFonts") is None:
+        _insert_in_order(root, etree.Element(f"{{{W}}}embedTrueTypeFonts"), (*BEFORE_EMBED_SETTING, "embedTrueTypeFonts"))
+    return _serialised(root)
+
+
+def _insert_in_order(parent: etree._Element, child: etree._Element, order: tuple[str, ...], name: str | None = None) -> None:
+    """Insert ``child`` after the last child of ``parent`` whose name comes before it in ``order``."""
+    earlier = set(order[: order.index(name or etree.QName(child).localname)])
+    position = 0
+    for index, existing in enumerate(parent):
+        if isinstance(existing.tag, str) and etree.QName(existing).localname in earlier:
+            position = index + 1
+    parent.insert(position, child)
+
+
+def _parse(data: bytes | None, empty: str) -> etree._Element:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.fromstring(data if data is not None else empty.encode(), parser)
+
+
+def _serialised(root: etree._Element) -> bytes:
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
