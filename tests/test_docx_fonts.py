@@ -11,6 +11,7 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
+import docx
 import pikepdf
 import pytest
 from fontTools.ttLib import TTFont
@@ -42,6 +43,7 @@ def small_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
         blocks=(
             Heading("Caratteri incorporati", 1, "caratteri"),
             Paragraph((*runs, Run("grassetto corsivo: àèéìòù ŁŐŞ.", bold=True, italic=True))),
+            Paragraph((Run("Simboli: Σ importi ≥ 90% → obiettivo ●"),)),
         ),
     )
     path = tmp_path_factory.mktemp("caratteri") / "caratteri.docx"
@@ -49,13 +51,13 @@ def small_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _embedded(path: Path) -> dict[str, tuple[str, bytes]]:
-    """Each w:embed* of Titillium Web in the font table: its font key and the part's bytes as stored."""
+def _embedded(path: Path, family: str = "Titillium Web") -> dict[str, tuple[str, bytes]]:
+    """Each w:embed* of ``family`` in the font table: its font key and the part's bytes as stored."""
     with zipfile.ZipFile(path) as archive:
         table = etree.fromstring(archive.read("word/fontTable.xml"))
         relationships = etree.fromstring(archive.read("word/_rels/fontTable.xml.rels"))
         targets = {relationship.get("Id"): relationship.get("Target") for relationship in relationships}
-        (font,) = [font for font in table.iter(f"{W}font") if font.get(f"{W}name") == "Titillium Web"]
+        (font,) = [font for font in table.iter(f"{W}font") if font.get(f"{W}name") == family]
         return {
             element.tag.removeprefix(W): (element.get(f"{W}fontKey"), archive.read(f"word/{targets[element.get(f'{R}id')]}"))
             for element in font
@@ -81,6 +83,19 @@ def test_the_font_table_embeds_titillium_web_in_four_styles(small_docx: Path) ->
     assert "<w:embedTrueTypeFonts/>" in settings
     assert 'Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"' in types
     assert 'w:ascii="Titillium Web"' in styles
+
+
+def test_symbols_titillium_lacks_are_set_in_the_embedded_noto_sans_math(small_docx: Path) -> None:
+    ((key, data),) = _embedded(small_docx, "Noto Sans Math").values()
+    font = TTFont(BytesIO(obfuscated(data, key)))
+    assert font["name"].getDebugName(1) == "Noto Sans Math"
+    assert {ord(symbol) for symbol in "Σ≥→●"} <= set(font.getBestCmap())
+    paragraph = next(p for p in docx.Document(str(small_docx)).paragraphs if p.text.startswith("Simboli"))
+    fonts = [(run.text, run.font.name) for run in paragraph.runs]
+    assert fonts == [
+        *(("Simboli: ", None), ("Σ", "Noto Sans Math"), (" importi ", None), ("≥", "Noto Sans Math")),
+        *((" 90% ", None), ("→", "Noto Sans Math"), (" obiettivo ", None), ("●", "Noto Sans Math")),
+    ]
 
 
 def test_no_arial_anywhere_in_the_docx(small_docx: Path) -> None:
@@ -153,9 +168,11 @@ def test_libreoffice_pdf_of_a_docx_embeds_titillium_web(small_docx: Path, font_e
         pdf = convert_with_libreoffice(small_docx, tmp_path / name, env=environment)
         fonts = _fonts_of(pdf)
         assert {"TitilliumWeb-Regular", "TitilliumWeb-Bold", "TitilliumWeb-Italic", "TitilliumWeb-BoldItalic"} <= fonts, name
+        assert "NotoSansMath-Regular" in fonts
         assert not [font for font in fonts if "DejaVu" in font], (name, fonts)
-        text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
-        assert "grassetto corsivo: àèéìòù ŁŐŞ." in " ".join(text.split())
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+        assert "grassetto corsivo: àèéìòù ŁŐŞ." in text
+        assert "Simboli: Σ importi ≥ 90% → obiettivo ●" in text
 
 
 @pytest.mark.slow

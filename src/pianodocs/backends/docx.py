@@ -68,7 +68,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.richtext import printable
-from .docx_fonts import embed_fonts
+from .docx_fonts import SYMBOL_FAMILY, embed_fonts, symbol_spans
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +82,8 @@ TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 LIBREOFFICE_TIMEOUT = 180.0
 SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
 SMALL_TEXT = Pt(7)
+# the run font of symbols the template's font lacks (Σ ≥ ≤ ● →), embedded beside it
+SYMBOL_FONT = f'<w:rFonts w:ascii="{SYMBOL_FAMILY}" w:hAnsi="{SYMBOL_FAMILY}" w:cs="{SYMBOL_FAMILY}"/>'
 NAMESPACES = nsdecls("w", "r")
 FIGURE_DPI = 200
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -454,10 +456,13 @@ class _BodyWriter:
             if not text:
                 continue
             link = run.link if SAFE_LINK.fullmatch(run.link) else ""
-            properties = f"<w:rStyle w:val={quoteattr(self._style_id('Hyperlink'))}/>" if link else ""
-            properties += ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
+            style = f"<w:rStyle w:val={quoteattr(self._style_id('Hyperlink'))}/>" if link else ""
+            properties = ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
             properties += f'<w:sz w:val="{round(size.pt * 2)}"/><w:szCs w:val="{round(size.pt * 2)}"/>' if size else ""
-            xml = f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{_text_xml(text)}</w:r>"
+            xml = "".join(
+                f"<w:r>{_run_properties(style + (SYMBOL_FONT if symbol else '') + properties)}{_text_xml(span)}</w:r>"
+                for span, symbol in symbol_spans(text)
+            )
             if link:
                 r_id = self.part.relate_to(link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
                 xml = f'<w:hyperlink r:id="{r_id}">{xml}</w:hyperlink>'
@@ -646,6 +651,10 @@ def _field_start(instruction: str) -> list[Any]:
     text.text = f" {instruction} "
     code.append(text)
     return [_field_char("begin"), code, _field_char("separate")]
+
+
+def _run_properties(properties: str) -> str:
+    return f"<w:rPr>{properties}</w:rPr>" if properties else ""
 
 
 def _text_xml(text: str) -> str:

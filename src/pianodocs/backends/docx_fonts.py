@@ -1,15 +1,17 @@
-"""Embed the bundled typeface in a DOCX, so the file is laid out with the same letters on every machine.
+"""Embed the bundled typefaces in a DOCX, so the file is laid out with the same letters on every machine.
 
 The DOCX names Titillium Web, which Word and LibreOffice rarely have installed:
 without the font a viewer substitutes another of different widths, and the
 page numbers of the SOMMARIO and the annex's "composto da n. N pagine" no longer
 hold. :func:`embed_fonts` adds the four TrueType styles shipped in
 ``pianodocs/fonts`` (``scripts/build_fonts.py`` makes them from the PDF's WOFF
-files) as obfuscated parts, as ECMA-376 Part 1 §17.8.1 describes: each
-``.odttf`` is the font with its first 32 bytes XORed with the ``w:fontKey``
-GUID, related from ``word/fontTable.xml``; ``w:embedTrueTypeFonts`` in the
-settings tells Word to keep them when the file is saved again. The key is
-derived from the font's bytes, so the same input gives the same file.
+files), and Noto Sans Math for the symbols Titillium lacks (the backend sets
+those runs in it, see :func:`symbol_spans`), as obfuscated parts, as ECMA-376
+Part 1 §17.8.1 describes: each ``.odttf`` is the font with its first 32 bytes
+XORed with the ``w:fontKey`` GUID, related from ``word/fontTable.xml``;
+``w:embedTrueTypeFonts`` in the settings tells Word to keep them when the file
+is saved again. The key is derived from the font's bytes, so the same input
+gives the same file.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import uuid
+from functools import cache
 from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
@@ -26,12 +29,16 @@ from lxml import etree
 
 FONTS = Path(str(files("pianodocs").joinpath("fonts")))
 FAMILY = "Titillium Web"
-# fontTable element of each style → the bundled TrueType file
-STYLES = {
-    "embedRegular": "TitilliumWeb-Regular.ttf",
-    "embedBold": "TitilliumWeb-Bold.ttf",
-    "embedItalic": "TitilliumWeb-Italic.ttf",
-    "embedBoldItalic": "TitilliumWeb-BoldItalic.ttf",
+SYMBOL_FAMILY = "Noto Sans Math"  # for the symbols Titillium Web lacks (Σ ≥ ≤ ● →), as in the PDF
+# each embedded family: fontTable element of each style → the bundled TrueType file
+EMBEDDED = {
+    FAMILY: {
+        "embedRegular": "TitilliumWeb-Regular.ttf",
+        "embedBold": "TitilliumWeb-Bold.ttf",
+        "embedItalic": "TitilliumWeb-Italic.ttf",
+        "embedBoldItalic": "TitilliumWeb-BoldItalic.ttf",
+    },
+    SYMBOL_FAMILY: {"embedRegular": "NotoSansMath-Regular.ttf"},
 }
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -59,15 +66,16 @@ def embed_fonts(package: bytes) -> bytes:
     folder = posixpath.dirname(table)
     relationships_name = posixpath.join(folder, "_rels", posixpath.basename(table) + ".rels")
     relationships = _parse(entries.get(relationships_name), f'<Relationships xmlns="{PACKAGE_RELATIONSHIPS}"/>')
-    targets = {}
-    for element, file_name in STYLES.items():
-        data = (FONTS / file_name).read_bytes()
-        key = font_key(data)
-        part = posixpath.join("fonts", file_name.removesuffix(".ttf").lower() + ".odttf")
-        entries[posixpath.join(folder, part)] = obfuscated(data, key)
-        targets[element] = (_relate(relationships, part), key)
+    for family, styles in EMBEDDED.items():
+        targets = {}
+        for element, file_name in styles.items():
+            data = (FONTS / file_name).read_bytes()
+            key = font_key(data)
+            part = posixpath.join("fonts", file_name.removesuffix(".ttf").lower() + ".odttf")
+            entries[posixpath.join(folder, part)] = obfuscated(data, key)
+            targets[element] = (_relate(relationships, part), key)
+        entries[table] = _declared(entries[table], family, targets)
     entries[relationships_name] = _serialised(relationships)
-    entries[table] = _declared(entries[table], targets)
     entries["[Content_Types].xml"] = _with_font_type(entries["[Content_Types].xml"])
     settings = _settings_name(entries)
     if settings is not None:
@@ -94,6 +102,31 @@ def obfuscated(data: bytes, key: str) -> bytes:
     mask = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1] * 2
     head = bytes(byte ^ mask_byte for byte, mask_byte in zip(data[:32], mask, strict=False))
     return head + data[32:]
+
+
+def symbol_spans(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut where it passes between letters Titillium Web has and symbols only Noto Sans Math has.
+
+    Each piece comes with True when it is to be set in :data:`SYMBOL_FAMILY`: a
+    viewer would otherwise take those glyphs from any font the machine has.
+    """
+    main, symbols = _characters(EMBEDDED[FAMILY]["embedRegular"]), _characters(EMBEDDED[SYMBOL_FAMILY]["embedRegular"])
+    spans: list[tuple[str, bool]] = []
+    for character in text:
+        symbol = ord(character) not in main and ord(character) in symbols
+        if spans and spans[-1][1] == symbol:
+            spans[-1] = (spans[-1][0] + character, symbol)
+        else:
+            spans.append((character, symbol))
+    return spans
+
+
+@cache
+def _characters(file_name: str) -> frozenset[int]:
+    """The code points a bundled font has a glyph for (read from its cmap table)."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(BytesIO((FONTS / file_name).read_bytes()), lazy=True).getBestCmap())
 
 
 def _font_table_name(entries: dict[str, bytes]) -> str:
@@ -145,12 +178,12 @@ def _relate(relationships: etree._Element, target: str, kind: str = FONT_RELATIO
     return identifier
 
 
-def _declared(table: bytes, targets: dict[str, tuple[str, str]]) -> bytes:
-    """The font table with an entry for the family whose ``w:embed*`` children point at the embedded styles."""
+def _declared(table: bytes, family: str, targets: dict[str, tuple[str, str]]) -> bytes:
+    """The font table with an entry for ``family`` whose ``w:embed*`` children point at the embedded styles."""
     root = _parse(table, "")
-    font = next((font for font in root.findall(f"{{{W}}}font") if font.get(f"{{{W}}}name") == FAMILY), None)
+    font = next((font for font in root.findall(f"{{{W}}}font") if font.get(f"{{{W}}}name") == family), None)
     if font is None:
-        font = etree.SubElement(root, f"{{{W}}}font", {f"{{{W}}}name": FAMILY})
+        font = etree.SubElement(root, f"{{{W}}}font", {f"{{{W}}}name": family})
     for child in list(font):
         if etree.QName(child).localname not in FONT_DESCRIPTION:
             font.remove(child)
