@@ -205,3 +205,28 @@ def test_the_sommario_numbers_hold_under_two_font_environments(font_environments
         assert len(entries) == 12, name
         for title, number in entries:
             assert title.strip() in pages[int(number) - 1], (name, title, number)
+
+
+def _figure_png(family: str, text: str = "Mappa strategica dell'ente") -> bytes:
+    """The PNG that the DOCX backend makes of a drawing whose ``text`` is set in ``family``."""
+    from pianodocs.backends.docx import _svg_to_png
+
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="60" font-family="{family}">'
+        f'<text x="10" y="40" font-size="28">{text}</text></svg>'
+    )
+    png = _svg_to_png(svg, 400)
+    assert png is not None
+    return png
+
+
+def test_figures_of_the_docx_draw_their_text_in_the_bundled_font() -> None:
+    # Titillium Web is not installed on the machine: without the bundled files cairo would draw both in its fallback
+    assert _figure_png("Titillium Web") != _figure_png("Some Font Nobody Has")
+    assert _figure_png("Titillium Web") == _figure_png("Titillium Web")
+
+
+def test_a_figure_with_symbols_titillium_lacks_falls_back_to_the_next_family() -> None:
+    # cairo draws each text in one font: a symbol missing from Titillium Web would be left out
+    family = "Titillium Web, DejaVu Sans, sans-serif"
+    assert _figure_png(family, "Σ≥→") != _figure_png(family, " ")

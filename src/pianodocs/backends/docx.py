@@ -68,7 +68,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.richtext import printable
-from .docx_fonts import SYMBOL_FAMILY, embed_fonts, symbol_spans
+from .docx_fonts import FAMILY, SYMBOL_FAMILY, add_to_fontconfig, embed_fonts, has_every_glyph, symbol_spans
 
 logger = logging.getLogger(__name__)
 
@@ -295,7 +295,10 @@ def _has_summary(document: Document) -> bool:
 def _heading_pages(document: Document, template: Path, jinja: jinja2.Environment, moment: datetime) -> dict[str, int]:
     """Render a draft, have LibreOffice lay it out, and read from the PDF outline where each SOMMARIO heading starts."""
     if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        logger.info("LibreOffice non c'è: il sommario del DOCX resta senza numeri di pagina (Word li aggiorna all'apertura).")
+        logger.warning(
+            "LibreOffice (soffice) non è installato: il SOMMARIO del DOCX resta senza numeri di pagina (Word li scrive "
+            "all'apertura del file). Per averli nel file installare LibreOffice (Debian: libreoffice-writer-nogui)."
+        )
         return {}
     try:
         import pypdf
@@ -606,12 +609,19 @@ def _column_widths(relative: Sequence[float], total: Length) -> list[int]:
 
 
 def _svg_to_png(svg: str, width_px: int) -> bytes | None:
-    """The SVG as a PNG ``width_px`` wide, with cairosvg (no external files or entities); None if cairo is missing."""
+    """The SVG as a PNG ``width_px`` wide, with cairosvg (no external files or entities); None if cairo is missing.
+
+    Its text is drawn in the bundled Titillium Web (:func:`add_to_fontconfig`) when it names it, unless
+    the drawing holds a character the font lacks.
+    """
     try:
         import cairosvg
     except (ImportError, OSError) as error:  # cairocffi raises OSError when the cairo library is missing
         logger.warning("Conversione SVG non disponibile (%s): la figura nel DOCX è sostituita dal testo alternativo.", error)
         return None
+    add_to_fontconfig()  # the drawing's text in the bundled Titillium Web, as in the PDF
+    if not has_every_glyph(svg):  # cairo sets a text in its first family only: then the next family draws it all
+        svg = re.sub(rf'(font-family="[^"]*?){re.escape(FAMILY)}\s*,\s*', r"\1", svg)
     png: bytes = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width_px, unsafe=False)
     return png
 

@@ -17,6 +17,7 @@ gives the same file.
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import uuid
 from functools import cache
@@ -121,12 +122,42 @@ def symbol_spans(text: str) -> list[tuple[str, bool]]:
     return spans
 
 
+def has_every_glyph(text: str) -> bool:
+    """Whether Titillium Web has a glyph for every character of ``text`` but white space."""
+    main = _characters(EMBEDDED[FAMILY]["embedRegular"])
+    return all(ord(character) in main for character in text if not character.isspace())
+
+
 @cache
 def _characters(file_name: str) -> frozenset[int]:
     """The code points a bundled font has a glyph for (read from its cmap table)."""
     from fontTools.ttLib import TTFont
 
     return frozenset(TTFont(BytesIO((FONTS / file_name).read_bytes()), lazy=True).getBestCmap())
+
+
+@cache
+def add_to_fontconfig() -> bool:
+    """Make the bundled fonts known to fontconfig in this process (not the machine), so cairo finds them by name.
+
+    cairosvg draws the figures of the DOCX with cairo, which looks fonts up by
+    family name through fontconfig: without this, their text would be set in
+    the machine's fallback instead of Titillium Web. False if fontconfig is missing.
+    """
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("fontconfig")
+    if name is None:
+        return False
+    try:
+        library = ctypes.CDLL(name)
+    except OSError:
+        return False
+    add_file = library.FcConfigAppFontAddFile  # (config, file): NULL config is the current one
+    add_file.argtypes, add_file.restype = [ctypes.c_void_p, ctypes.c_char_p], ctypes.c_int
+    bundled = [file_name for styles in EMBEDDED.values() for file_name in styles.values()]
+    return all([bool(add_file(None, os.fsencode(FONTS / file_name))) for file_name in bundled])
 
 
 def _font_table_name(entries: dict[str, bytes]) -> str:
