@@ -6,7 +6,9 @@ footer with the page fields. This module builds the body as a docxtpl Subdoc
 from the view model's blocks, naming only the template's styles; wide tables go
 on landscape sections of their own; the SOMMARIO is a real TOC field, already
 filled in (page numbers read from a LibreOffice rendering when ``soffice`` is
-there) and marked to be updated when Word opens the file. The file's dates (core
+there) and marked to be updated when Word opens the file. The bundled fonts are
+embedded in the file (:mod:`.docx_fonts`), so it is laid out alike on every
+machine and those page numbers hold. The file's dates (core
 properties and the zip entries) are :func:`document_time`: the moment of
 writing, or ``SOURCE_DATE_EPOCH`` when set, so the same input gives the same
 bytes. Only this module imports docxtpl and python-docx.
