@@ -16,6 +16,7 @@ bytes. Only this module imports docxtpl and python-docx.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import logging
@@ -192,13 +193,22 @@ def convert_with_libreoffice(
         try:
             output, errors = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as error:
-            os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
-            process.communicate()
+            _end(process)
             raise PianodocsError(f"LibreOffice non ha convertito {source.name} entro {timeout:.0f} secondi.") from error
+        except BaseException:  # Ctrl-C: soffice, in a session of its own, would outlive us and keep writing its profile
+            _end(process)
+            raise
     converted = folder / f"{source.stem}.{target.split(':')[0]}"
     if process.returncode != 0 or not converted.is_file():
         raise PianodocsError(f"LibreOffice non ha convertito {source.name}: {(errors or output).strip()}")
     return converted
+
+
+def _end(process: subprocess.Popen[str]) -> None:
+    """Stop soffice and what it started (soffice.bin): the whole process group."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
 
 
 def _template_file(template_dir: Path | None) -> Path:
