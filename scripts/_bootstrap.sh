@@ -34,13 +34,25 @@ ensure_venv() {
   fi
 }
 
-# Debian packages the rendering tests need (pdftotext/pdftoppm, LibreOffice for DOCX round trips, fonts).
+# Debian packages: "render" is what rendering needs (scripts/render-samples), "test" adds what the tests also use.
+# render: WeasyPrint's Pango and HarfBuzz subsetting, cairo for the DOCX figures, LibreOffice Writer (the DOCX
+# SOMMARIO's page numbers and the annex's page count are LibreOffice's pagination), venv for a bare Python.
+# test: pdftotext/pdftoppm, LibreOffice Calc (a workbook saved again by LibreOffice computes its formulas).
+# No font package: the PDF and the DOCX carry their own fonts (src/pianodocs/fonts).
 ensure_system_packages() {
+  local purpose="${1:-test}"
   local missing=()
-  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  has_library() { ldconfig -p 2>/dev/null | grep "$1" >/dev/null; }
+  [ -x "$VENV/bin/python" ] || "$(pick_python)" -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
+  has_library libpango-1.0.so || missing+=(libpango-1.0-0)
+  has_library libpangoft2-1.0.so || missing+=(libpangoft2-1.0-0)
+  has_library libharfbuzz-subset || missing+=(libharfbuzz-subset0)
+  has_library libcairo.so.2 || missing+=(libcairo2)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
-  # WeasyPrint subsets the bundled fonts with HarfBuzz (it warns, and will require it, otherwise)
-  ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing+=(libharfbuzz-subset0)
+  if [ "$purpose" = test ]; then
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    libreoffice_has_calc || missing+=(libreoffice-calc-nogui)
+  fi
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "Mancano ${missing[*]} e apt-get non è disponibile: installarli a mano." >&2
@@ -51,4 +63,11 @@ ensure_system_packages() {
   echo "Installo i pacchetti di sistema: ${missing[*]} ..."
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# LibreOffice Calc is there when the program folder of soffice holds its library (libsclo.so)
+libreoffice_has_calc() {
+  local soffice
+  soffice="$(command -v soffice 2>/dev/null)" || return 1
+  [ -e "$(dirname "$(readlink -f "$soffice")")/libsclo.so" ]
 }

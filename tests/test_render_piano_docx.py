@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -117,3 +119,19 @@ def test_libreoffice_sommario_numbers_are_the_heading_pages(libreoffice_pages: l
     assert len(entries) == 12
     for title, number in entries:
         assert title.strip() in libreoffice_pages[int(number) - 1], (title, number)
+
+
+@pytest.mark.slow
+def test_without_libreoffice_the_command_says_the_sommario_has_no_page_numbers(tmp_path: Path) -> None:
+    # a machine without soffice: the DOCX is written, and the missing page numbers are not silent
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    path = tmp_path / "piano.docx"
+    command = [sys.executable, "-m", "pianodocs", "render", "piano-performance", str(SAMPLES / "cciaa_pistoia_2020_2022.xlsx")]
+    process = subprocess.run(
+        [*command, "-o", str(path)], capture_output=True, text=True, env={**os.environ, "PATH": str(empty)}, timeout=300
+    )
+    assert process.returncode == 0, process.stderr
+    assert "LibreOffice (soffice) non è installato: il SOMMARIO del DOCX resta senza numeri di pagina" in process.stderr
+    entries = [p for p in docx.Document(str(path)).paragraphs if p.style.name == "toc 1"]
+    assert entries and not any(re.search(r"\d\s*$", p.text) for p in entries)

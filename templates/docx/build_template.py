@@ -22,9 +22,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
+
+from pianodocs.backends.docx_fonts import FAMILY
 
 OUTPUT = Path(__file__).with_name("documento.docx")
-FONT = "Arial"  # metric-compatible Liberation Sans where LibreOffice has no Arial
+FONT = FAMILY  # Titillium Web, as the PDF: pianodocs embeds it in every DOCX it writes
 LANGUAGE = "it-IT"
 # the palette of the PDF backend (templates/css/pianodocs.css), so the two formats look alike
 DARK_BLUE = RGBColor(0x1F, 0x38, 0x64)
@@ -33,6 +36,7 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Mm(20), Mm(25), Mm(20)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def _reset(style, *, keep: tuple[str, ...] = ("w:outlineLvl", "w:numPr")) -> None:
@@ -98,7 +102,7 @@ def _set_outline_level(style, level: int) -> None:
 
 
 def _document_defaults(document) -> None:
-    """Font, size and language of every run that says nothing else: Arial 10.5 pt, it-IT."""
+    """Font, size and language of every run that says nothing else: Titillium Web 10.5 pt, it-IT."""
     run_properties = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for child in list(run_properties):
         run_properties.remove(child)
@@ -241,11 +245,34 @@ def _settings(document) -> None:
                 del relationships[r_id]
 
 
+def _fonts(document) -> None:
+    """Titillium Web as the theme's heading and body fonts (no other script-specific ones); the font table lists no others.
+
+    Styles that name a theme font (Word's unused built-in ones) then get the
+    same typeface; the backend declares and embeds Titillium Web in the font table.
+    """
+    for relationship in document.part.rels.values():
+        part = relationship.target_part if not relationship.is_external else None
+        if part is None or not relationship.reltype.endswith(("/theme", "/fontTable")):
+            continue
+        root = etree.fromstring(part.blob)
+        if relationship.reltype.endswith("/theme"):
+            for font in root.iter(f"{{{DRAWING}}}majorFont", f"{{{DRAWING}}}minorFont"):
+                font.find(f"{{{DRAWING}}}latin").set("typeface", FONT)
+                for script_font in font.findall(f"{{{DRAWING}}}font"):
+                    font.remove(script_font)
+        else:
+            for font in list(root):
+                root.remove(font)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def build(output: Path = OUTPUT) -> None:
     document = docx.Document()
     _document_defaults(document)
     _styles(document)
     _settings(document)
+    _fonts(document)
     cover = document.sections[0]
     _page_setup(cover)
     _cover(document)

@@ -6,7 +6,9 @@ footer with the page fields. This module builds the body as a docxtpl Subdoc
 from the view model's blocks, naming only the template's styles; wide tables go
 on landscape sections of their own; the SOMMARIO is a real TOC field, already
 filled in (page numbers read from a LibreOffice rendering when ``soffice`` is
-there) and marked to be updated when Word opens the file. The file's dates (core
+there) and marked to be updated when Word opens the file. The bundled fonts are
+embedded in the file (:mod:`.docx_fonts`), so it is laid out alike on every
+machine and those page numbers hold. The file's dates (core
 properties and the zip entries) are :func:`document_time`: the moment of
 writing, or ``SOURCE_DATE_EPOCH`` when set, so the same input gives the same
 bytes. Only this module imports docxtpl and python-docx.
@@ -14,6 +16,7 @@ bytes. Only this module imports docxtpl and python-docx.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import logging
@@ -68,6 +71,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.richtext import printable
+from .docx_fonts import FAMILY, SYMBOL_FAMILY, add_to_fontconfig, embed_fonts, has_every_glyph, symbol_spans
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +85,8 @@ TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 LIBREOFFICE_TIMEOUT = 180.0
 SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
 SMALL_TEXT = Pt(7)
+# the run font of symbols the template's font lacks (Σ ≥ ≤ ● →), embedded beside it
+SYMBOL_FONT = f'<w:rFonts w:ascii="{SYMBOL_FAMILY}" w:hAnsi="{SYMBOL_FAMILY}" w:cs="{SYMBOL_FAMILY}"/>'
 NAMESPACES = nsdecls("w", "r")
 FIGURE_DPI = 200
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -128,11 +134,16 @@ def write_docx(document: Document, path: Path, *, template_dir: Path | None = No
     pages: dict[str, int] = {}
     if paginate and _has_summary(document):
         pages = _heading_pages(document, template, jinja, moment)
-    rendered = _render(document, template, jinja, pages, moment)
+    package = _package(_render(document, template, jinja, pages, moment), moment)
+    with atomic_output(path) as temporary:
+        temporary.write_bytes(package)
+
+
+def _package(rendered: DocxTemplate, moment: datetime) -> bytes:
+    """The bytes of the DOCX file: the rendered template with the fonts embedded, every entry dated ``moment``."""
     buffer = BytesIO()
     rendered.save(buffer)
-    with atomic_output(path) as temporary:
-        temporary.write_bytes(_stamped(buffer.getvalue(), moment))
+    return _stamped(embed_fonts(buffer.getvalue()), moment)
 
 
 def _stamped(package: bytes, moment: datetime) -> bytes:
@@ -151,25 +162,53 @@ def _stamped(package: bytes, moment: datetime) -> bytes:
     return output.getvalue()
 
 
-def convert_with_libreoffice(source: Path, folder: Path, timeout: float = LIBREOFFICE_TIMEOUT) -> Path:
-    """Convert ``source`` to PDF in ``folder`` with LibreOffice (a profile of its own, so it runs beside others)."""
+def convert_with_libreoffice(
+    source: Path,
+    folder: Path,
+    timeout: float = LIBREOFFICE_TIMEOUT,
+    *,
+    target: str = "pdf",
+    env: Mapping[str, str] | None = None,
+) -> Path:
+    """Convert ``source`` to format ``target`` (``pdf``, ``xlsx`` ...) in ``folder`` with LibreOffice; return the file.
+
+    LibreOffice runs with a profile of its own, so it runs beside other
+    instances and a user's settings do not change the result; ``env`` is its
+    environment (default: this process's), e.g. to give it another fontconfig.
+    """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise PianodocsError("LibreOffice (soffice) non è installato.")
     with tempfile.TemporaryDirectory(prefix="pianodocs-libreoffice-") as profile:
         command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore"]
-        command += ["--convert-to", "pdf", "--outdir", str(folder), str(source)]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        command += ["--convert-to", target, "--outdir", str(folder), str(source)]
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            env=dict(env) if env is not None else None,
+        )
         try:
             output, errors = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as error:
-            os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
-            process.communicate()
+            _end(process)
             raise PianodocsError(f"LibreOffice non ha convertito {source.name} entro {timeout:.0f} secondi.") from error
-    pdf = folder / f"{source.stem}.pdf"
-    if process.returncode != 0 or not pdf.is_file():
+        except BaseException:  # Ctrl-C: soffice, in a session of its own, would outlive us and keep writing its profile
+            _end(process)
+            raise
+    converted = folder / f"{source.stem}.{target.split(':')[0]}"
+    if process.returncode != 0 or not converted.is_file():
         raise PianodocsError(f"LibreOffice non ha convertito {source.name}: {(errors or output).strip()}")
-    return pdf
+    return converted
+
+
+def _end(process: subprocess.Popen[str]) -> None:
+    """Stop soffice and what it started (soffice.bin): the whole process group."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
 
 
 def _template_file(template_dir: Path | None) -> Path:
@@ -268,7 +307,10 @@ def _has_summary(document: Document) -> bool:
 def _heading_pages(document: Document, template: Path, jinja: jinja2.Environment, moment: datetime) -> dict[str, int]:
     """Render a draft, have LibreOffice lay it out, and read from the PDF outline where each SOMMARIO heading starts."""
     if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        logger.info("LibreOffice non c'è: il sommario del DOCX resta senza numeri di pagina (Word li aggiorna all'apertura).")
+        logger.warning(
+            "LibreOffice (soffice) non è installato: il SOMMARIO del DOCX resta senza numeri di pagina (Word li scrive "
+            "all'apertura del file). Per averli nel file installare LibreOffice (Debian: libreoffice-writer-nogui)."
+        )
         return {}
     try:
         import pypdf
@@ -277,7 +319,7 @@ def _heading_pages(document: Document, template: Path, jinja: jinja2.Environment
         return {}
     with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
         draft = Path(folder) / "bozza.docx"
-        _render(document, template, jinja, {}, moment).save(draft)
+        draft.write_bytes(_package(_render(document, template, jinja, {}, moment), moment))
         try:
             pdf = convert_with_libreoffice(draft, Path(folder))
         except PianodocsError as error:
@@ -429,10 +471,13 @@ class _BodyWriter:
             if not text:
                 continue
             link = run.link if SAFE_LINK.fullmatch(run.link) else ""
-            properties = f"<w:rStyle w:val={quoteattr(self._style_id('Hyperlink'))}/>" if link else ""
-            properties += ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
+            style = f"<w:rStyle w:val={quoteattr(self._style_id('Hyperlink'))}/>" if link else ""
+            properties = ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
             properties += f'<w:sz w:val="{round(size.pt * 2)}"/><w:szCs w:val="{round(size.pt * 2)}"/>' if size else ""
-            xml = f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{_text_xml(text)}</w:r>"
+            xml = "".join(
+                f"<w:r>{_run_properties(style + (SYMBOL_FONT if symbol else '') + properties)}{_text_xml(span)}</w:r>"
+                for span, symbol in symbol_spans(text)
+            )
             if link:
                 r_id = self.part.relate_to(link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
                 xml = f'<w:hyperlink r:id="{r_id}">{xml}</w:hyperlink>'
@@ -576,12 +621,19 @@ def _column_widths(relative: Sequence[float], total: Length) -> list[int]:
 
 
 def _svg_to_png(svg: str, width_px: int) -> bytes | None:
-    """The SVG as a PNG ``width_px`` wide, with cairosvg (no external files or entities); None if cairo is missing."""
+    """The SVG as a PNG ``width_px`` wide, with cairosvg (no external files or entities); None if cairo is missing.
+
+    Its text is drawn in the bundled Titillium Web (:func:`add_to_fontconfig`) when it names it, unless
+    the drawing holds a character the font lacks.
+    """
     try:
         import cairosvg
     except (ImportError, OSError) as error:  # cairocffi raises OSError when the cairo library is missing
         logger.warning("Conversione SVG non disponibile (%s): la figura nel DOCX è sostituita dal testo alternativo.", error)
         return None
+    add_to_fontconfig()  # the drawing's text in the bundled Titillium Web, as in the PDF
+    if not has_every_glyph(svg):  # cairo sets a text in its first family only: then the next family draws it all
+        svg = re.sub(rf'(font-family="[^"]*?){re.escape(FAMILY)}\s*,\s*', r"\1", svg)
     png: bytes = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width_px, unsafe=False)
     return png
 
@@ -621,6 +673,10 @@ def _field_start(instruction: str) -> list[Any]:
     text.text = f" {instruction} "
     code.append(text)
     return [_field_char("begin"), code, _field_char("separate")]
+
+
+def _run_properties(properties: str) -> str:
+    return f"<w:rPr>{properties}</w:rPr>" if properties else ""
 
 
 def _text_xml(text: str) -> str:
