@@ -341,25 +341,40 @@ def test_piano(rendered: dict[tuple[str, str], str], suffix: str) -> None:
     assert re.search(r"Quota del budget.{0,150}?78,12%\s+77,4%\s+50%\s+85%\s+90%\s+90%", text)
     assert ">=85%" in text and "30/09/2024" in text
     assert ("entro il 30/11/2024" if suffix == "docx" else "30/11/2024") in text, "the PDF breaks the cell's lines"
-    assert re.search(r"Dispositivi di firma digitale.{0,150}?50%\s+=1\s+=1\s+=1", text), "the target typed =1"
     # the cascading sheet of each area, with an indicator that is only there (Cruscotto "area")
     for only_in_its_area in ("Giornate di sportello", "Domande di conciliazione", "Nuovi assunti accompagnati"):
         assert _has(text, only_in_its_area)
     assert re.search(r"TOTALE LINEA STRATEGICA L1\s+168\.900,00\s+12\.000,00\s+15\.000,00", text)
-    assert "92345670123" in text and "12,50%" in text and "30,00%" in text
     assert re.search(r"Totale\s+35\s+20\s+55", text)
     assert re.search(r"S11 1\s+O111\s+Imprese di filiera", text), "the Segretaria generale's card"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("suffix", FORMATS)
+def test_piano_prints_the_excel_typed_cells_as_typed(rendered: dict[tuple[str, str], str], suffix: str) -> None:
+    """The target =1 (a formula for Excel), a tax code typed as a number, shares typed as percentages."""
+    text = _text(rendered, "piano-performance", suffix)
+    assert re.search(r"Dispositivi di firma digitale.{0,150}?50%\s+=1\s+=1\s+=1", text), "the target typed =1"
+    assert "92345670123" in text, "a tax code keeps its digits, without thousands separators"
+    assert "12,50%" in text and "30,00%" in text, "the shares of the partecipate as formatted"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", FORMATS)
 def test_pira(rendered: dict[tuple[str, str], str], suffix: str) -> None:
     text = _text(rendered, "pira", suffix)
-    assert "Missione 011" in text and "Missione 032" in text
     assert "Area Registro e Regolazione del mercato" in text
     assert _has(text, "Pratiche telematiche protocollate nell'anno ed evase entro cinque giorni"), "a technical description"
     assert _has(text, "Un percorso a tappe che porta le piccole imprese alla prima vendita all'estero.")
     assert ">=85%" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_pira_prints_three_digit_codes(rendered: dict[tuple[str, str], str], suffix: str) -> None:
+    text = _text(rendered, "pira", suffix)
+    assert "Missione 011" in text and "Missione 032" in text
+    assert not re.search(r"Missione \d{2}\b", text), "a missione typed 11 is 011"
 
 
 @pytest.mark.slow
@@ -371,6 +386,12 @@ def test_monitoring_at_30_june(rendered: dict[tuple[str, str], str], suffix: str
     assert re.search(r"Imprese di filiera assistite dagli sportelli.*?300\s+1\.200\s+1\.300\s+1\.400\s+25%", text)
     assert "min(300 / 1.200; 1) = 25%" in text
     assert "Stesura del disciplinare con i consorzi" in text, "a phase of the Gantt"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_monitoring_leaves_out_an_indicator_not_yet_inserted(rendered: dict[tuple[str, str], str], suffix: str) -> None:
+    text = _text(rendered, "monitoraggio", suffix)
     assert "Voucher digitali liquidati sul totale dei voucher concessi" not in text, "inserted on 16/09/2024"
 
 
@@ -390,19 +411,34 @@ def test_relazione(rendered: dict[tuple[str, str], str], suffix: str) -> None:
 def test_annex_of_the_revision(rendered: dict[tuple[str, str], str], suffix: str) -> None:
     text = _text(rendered, "allegato-delibera", suffix)
     assert "Allegato alla deliberazione G.C. n. 71 del 16 settembre 2024" in text
+    assert "Aggiornamento del Piano della Performance 2024-2026: target, pesi e indicatori" in text
+    assert "Indicatore eliminato" in text and "Indicatore inserito" in text
+    assert _has(text, "Il portale turistico passa all'unione dei comuni"), "the motivation of the elimination"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_annex_prints_revised_weights_and_targets_as_percentages(rendered: dict[tuple[str, str], str], suffix: str) -> None:
+    text = _text(rendered, "allegato-delibera", suffix)
     # the revised weight of V121-1 and the revised 2024 target of V112-1, as typed (percentages)
     assert re.search(r"Imprese che hanno.{0,150}?\s50%\s+71\s+>150", text)
     assert re.search(r"Quota del budget.{0,150}?50%\s+41%\s+85%\s+80%", text)
     assert not re.search(r"(?<![\d.,])0,[3-8](?![\d%])", text), "a weight or target printed as a fraction"
-    assert "Indicatore eliminato" in text and "Indicatore inserito" in text
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("suffix", FORMATS)
 def test_cruscotto(rendered: dict[tuple[str, str], str], suffix: str) -> None:
     text = _text(rendered, "cruscotto", suffix)
+    assert "Servizio Registro imprese" in text, "the Owner"
+    assert "deliberazione della Giunta n. 71 del 16 settembre 2024" in text
+    assert "Eliminato" in text and "Inserito" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_cruscotto_prints_codes_and_weights_as_typed(rendered: dict[tuple[str, str], str], suffix: str) -> None:
+    text = _text(rendered, "cruscotto", suffix)
     # the missione heading, whatever its form ("011_..." or "Missione 011 - ..."), carries the three-digit code
     assert re.search(r"\b011[\W_]{1,3}Competitività e sviluppo delle imprese", text)
-    assert "Servizio Registro imprese" in text, "the Owner"
     assert "Peso rivisto da 40% a 50%" in text
-    assert "deliberazione della Giunta n. 71 del 16 settembre 2024" in text
