@@ -14,6 +14,8 @@ fills its cells with
 - targets Excel keeps as text as text (">=80%", "entro il 30/11/2024", "si"), and the target typed ``=1`` as
   the formula Excel makes of it, with its cached value 1 (openpyxl cannot write a cached value: ``build`` adds
   it to the saved sheet XML).
+These are the values a person leaves in General-formatted cells (or by pasting values from another workbook):
+a value without a format of its own keeps the number format the blank workbook gave its cell.
 
 The tree: four perspectives; five lines (L2 not declined, with its note); eleven strategic objectives (S33 has
 its own perspective, CRE, different from its line's, PRO); twenty operational objectives in three areas
