@@ -4,7 +4,8 @@ Each module in sources/ transcribes one published document (see ../shared/seeds/
 into the rows of the planning workbook: ``DATA`` maps a sheet name to its rows
 (a list of dicts keyed by column header) or, for the field sheets Ente and Piano,
 to a dict of field → value; ``YEARS`` lists the years of the per-year columns;
-``OUTPUT`` is the workbook's file name. Run:
+``OUTPUT`` is the workbook's file name. A module with a ``build(path)`` function writes its workbook
+itself (cciaa_valserena_2024_2026 types its cells the way Excel stores them). Run:
 
     python sample_data/build_samples.py            # every sample
     python sample_data/build_samples.py pistoia    # the samples whose module name contains "pistoia"
@@ -32,9 +33,11 @@ def main(selectors: list[str]) -> int:
         if selectors and not any(selector in name for selector in selectors):
             continue
         module = importlib.import_module(f"sources.{name}")
-        workbook = build_workbook(module.DATA, years=module.YEARS)
         target = HERE / module.OUTPUT
-        save_workbook(workbook, target)
+        if hasattr(module, "build"):  # a module that writes its cells itself (as Excel stores them)
+            module.build(target)
+        else:
+            save_workbook(build_workbook(module.DATA, years=module.YEARS), target)
         print(f"scritto {target.relative_to(HERE.parent)}")
     return 0
 
