@@ -336,6 +336,8 @@ def test_every_output_names_the_chamber_and_has_no_seed_text(
     assert ("n. 71 del 16 settembre 2024" if kind == "allegato-delibera" else NAME) in _flat(text)
     assert seed_text_found(text) == []
     assert plan_years_found(text) == [], "the workbook has no year before 2023"
+    # every document made from invented data says so (the workbook's Nota sui dati)
+    assert "sono inventati per provare e mostrare pianodocs" in _flat(text)
 
 
 @pytest.mark.slow

@@ -29,7 +29,8 @@ from ..atomic import atomic_output
 from ..errors import PianodocsError
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicLine, StrategicObjective
 from ..values import format_date, format_percent
-from ..view.model import Align, Cell, CellStyle, Document, Heading, Row, Run, Table
+from ..view.model import Align, Cell, CellStyle, Document, Heading, Paragraph, Row, Run, Table
+from ..view.richtext import plain
 from ..view.richtext import runs as richtext
 from .common import anchor, cell, document_title, number_cell
 from .cruscotto_ente import history_years
@@ -40,6 +41,7 @@ MAX_ROUNDS = 4
 ORGAN_ABBREVIATIONS = {"Giunta": "G.C.", "Consiglio": "C.C."}
 DASHBOARD = ("ente", "entrambi")
 HEADING = "Obiettivi e indicatori oggetto di revisione"
+ILLUSTRATIVE = "Documento illustrativo"
 INDICATOR_MARKERS = {
     RevisionKind.INDICATOR_INSERTED: "Indicatore inserito",
     RevisionKind.INDICATOR_ELIMINATED: "Indicatore eliminato",
@@ -108,9 +110,11 @@ def build(
         # a heading first: LibreOffice loses the landscape section of a DOCX whose section opens with a table
         blocks=(
             Heading(deliberation.subject or HEADING, 1, anchor(KIND), in_summary=False),
+            *([Paragraph(plain(plan.data_note or ILLUSTRATIVE), style="note")] if plan.illustrative else []),
             _Annex(plan, revisioni, deliberation.date).table(),
         ),
-        running_header=sentence,
+        # data that are not the chamber's real ones say so on every page, as in every other kind
+        running_header=f"{sentence} — {ILLUSTRATIVE.lower()}" if plan.illustrative else sentence,
     )
 
 
