@@ -202,6 +202,10 @@ def test_a_plan_without_indicators_is_not_rendered_as_a_document_made_of_them(tm
     plan, warnings = loaded(path)
     assert plan.indicator_list == ()
     assert any(w.sheet == "Indicatori 2024" for w in warnings)  # the renamed sheet is said to be ignored
+    (none,) = [w for w in warnings if w.sheet == "Indicatori"]
+    assert none.severity is Severity.WARNING and none.message.startswith("Il workbook non contiene indicatori")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 0 and "Il workbook non contiene indicatori" in result.stderr
     for kind in ("piano-performance", "pira", "monitoraggio", "relazione-performance", "cruscotto"):
         output = tmp_path / f"{kind}.pdf"
         with pytest.raises(MissingDataError, match="non contiene indicatori"):

@@ -66,6 +66,16 @@ def load_workbook(path: Path | str, warnings: list[Problem] | None = None) -> Pl
     check_records(records, problems)
     if any(problem.severity is Severity.ERROR for problem in problems):
         raise ValidationError(problems)
+    if not records["Indicatori"]:
+        problems.append(
+            Problem(
+                "Indicatori",
+                None,
+                "Il workbook non contiene indicatori (il foglio 'Indicatori' manca, è vuoto o ha un altro nome): "
+                "i documenti fatti di indicatori (Piano, PIRA, monitoraggio, Relazione, cruscotto) non possono essere prodotti.",
+                Severity.WARNING,
+            )
+        )
     if warnings is not None:
         warnings.extend(problems)
     return build_plan(records)
