@@ -369,8 +369,9 @@ def test_cell_cap_message_groups_the_limit_and_keeps_the_sheet_name(
 ) -> None:
     workbook = openpyxl.load_workbook(blank)
     notes = workbook.create_sheet("Appunti, varie", 0)
-    for row in range(1, 41):
-        notes.cell(row=row, column=1, value=f"nota {row}")
+    for row in range(1, 41):  # 1,200 cells holding data: the cap counts those, not the empty cells of a row
+        for column in range(1, 31):
+            notes.cell(row=row, column=column, value=f"nota {row}.{column}")
     path = tmp_path / "appunti.xlsx"
     workbook.save(path)
     monkeypatch.setattr(reader, "MAX_CELLS", 1000)

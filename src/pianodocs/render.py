@@ -12,11 +12,13 @@ from pathlib import Path
 from types import ModuleType
 
 from .errors import PianodocsError
-from .kinds import APPLIES, DOCUMENT_KINDS, Applicability
+from .kinds import APPLIES, DOCUMENT_KINDS, Applicability, MissingDataError
 from .model import Plan
 from .view.model import Document
 
 FORMATS = (".pdf", ".docx")
+# the kinds whose content is the plan's indicators: without any, the document would be made of headings
+NEEDS_INDICATORS = ("piano-performance", "pira", "monitoraggio", "relazione-performance", "cruscotto")
 
 
 class UnsupportedKindError(PianodocsError):
@@ -49,6 +51,8 @@ def applicability(plan: Plan, kind: str) -> Applicability:
     module = _module(kind)
     if module is None:
         return Applicability("tipo di documento non ancora disponibile in questa versione di pianodocs")
+    if kind in NEEDS_INDICATORS and not plan.indicator_list:
+        return Applicability(_NO_INDICATORS)
     applies = getattr(module, "applies", None)
     answer = True if applies is None else applies(plan)
     if isinstance(answer, Applicability):
@@ -66,6 +70,18 @@ def skipped_kinds(plan: Plan) -> dict[str, str]:
     return {kind: why.reason for kind in available_kinds() if not (why := applicability(plan, kind))}
 
 
+_NO_INDICATORS = "il workbook non contiene indicatori (il foglio 'Indicatori' manca, è vuoto o ha un altro nome)"
+
+
+def _require_indicators(plan: Plan, kind: str) -> None:
+    """Refuse a kind made of the plan's indicators when the plan has none: it would render without a word of it."""
+    if kind in NEEDS_INDICATORS and not plan.indicator_list:
+        raise MissingDataError(
+            f"Il documento '{kind}' non può essere prodotto: {_NO_INDICATORS}. "
+            "Controllare il foglio 'Indicatori' del workbook; nessun file è stato scritto."
+        )
+
+
 def build_document(plan: Plan, kind: str, workbook_folder: Path | None = None, **options: object) -> Document:
     """The view model of ``kind`` for ``plan``; ``options`` are the kind's own (e.g. ``at`` for the monitoring)."""
     if kind not in DOCUMENT_KINDS:
@@ -73,6 +89,7 @@ def build_document(plan: Plan, kind: str, workbook_folder: Path | None = None, *
     module = _module(kind)
     if module is None:
         raise UnsupportedKindError(f"Il tipo di documento '{kind}' non è ancora disponibile in questa versione di pianodocs.")
+    _require_indicators(plan, kind)
     document: Document = module.build(plan, workbook_folder=workbook_folder, **options)
     return document
 
@@ -90,7 +107,8 @@ def render(
 
     ``options`` go to the kind's builder: ``at`` (a date) for ``monitoraggio``; ``anno`` and ``at`` (the data's
     date, when the workbook has no 31/12 values) for ``relazione-performance``. A kind without the data it needs
-    raises :class:`~pianodocs.kinds.MissingDataError` before anything is written.
+    raises :class:`~pianodocs.kinds.MissingDataError` before anything is written; so does a kind of
+    :data:`NEEDS_INDICATORS` for a plan without indicators.
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -98,6 +116,7 @@ def render(
         raise UnsupportedKindError(
             f"Formato non supportato: '{target.suffix or target.name}'. Usare un nome che finisce in .pdf o .docx."
         )
+    _require_indicators(plan, kind)
     module = _module(kind)
     render_file = getattr(module, "render_file", None)
     if render_file is not None:  # a kind that lays itself out more than once (the annex counts its own pages)

@@ -7,10 +7,13 @@ frozen domain objects from values already known to be right.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
+
+import attrs
 
 from ..errors import Problem, Severity, ValidationError
 from ..model import (
@@ -40,10 +43,10 @@ from ..model import (
     TableRow,
     TextBlock,
 )
-from ..schema import TABLE_CELLS
+from ..schema import SHEETS, TABLE_CELLS
 from ..values import Target, Value
 from .checks import check_records
-from .reader import read_sheets
+from .reader import RawSheet, read_sheets
 from .records import Record, read_records
 
 T = TypeVar("T")
@@ -56,13 +59,85 @@ def load_workbook(path: Path | str, warnings: list[Problem] | None = None) -> Pl
     Warnings of a workbook that loads are appended to ``warnings`` when given.
     """
     problems: list[Problem] = []
-    records = read_records(read_sheets(Path(path)), problems)
+    sheets = match_sheet_names(read_sheets(Path(path)), problems)
+    known = {sheet.name.casefold() for sheet in SHEETS}
+    problems.extend(notice for name, raw in sheets.items() if name.strip().casefold() in known for notice in raw.notices)
+    records = read_records(sheets, problems)
     check_records(records, problems)
     if any(problem.severity is Severity.ERROR for problem in problems):
         raise ValidationError(problems)
+    if not records["Indicatori"]:
+        problems.append(
+            Problem(
+                "Indicatori",
+                None,
+                "Il workbook non contiene indicatori (il foglio 'Indicatori' manca, è vuoto o ha un altro nome): "
+                "i documenti fatti di indicatori (Piano, PIRA, monitoraggio, Relazione, cruscotto) non possono essere prodotti.",
+                Severity.WARNING,
+            )
+        )
     if warnings is not None:
         warnings.extend(problems)
     return build_plan(records)
+
+
+def match_sheet_names(sheets: Mapping[str, RawSheet], problems: list[Problem]) -> dict[str, RawSheet]:
+    """``sheets`` with a sheet named like one of the format but for invisible characters read under the format's name.
+
+    Invisible characters (zero-width spaces, a non-breaking space, spaces at the ends, other look-alikes that
+    Unicode normalises away) are easy to type or paste into a sheet's tab without seeing them: such a sheet is
+    read as the format's sheet, with an avviso naming what was found, unless a sheet with the exact name exists.
+    """
+    exact = {name.strip().casefold() for name in sheets}
+    by_folded = {_folded(sheet.name): sheet.name for sheet in SHEETS}
+    matched: dict[str, RawSheet] = {}
+    for name, raw in sheets.items():
+        target = by_folded.get(_folded(name))
+        if target is None or name.strip().casefold() == target.casefold() or target.casefold() in exact:
+            matched[name] = raw
+            continue
+        exact.add(target.casefold())
+        problems.append(
+            Problem(
+                target,
+                None,
+                f"Il foglio «{_visible(name)}» si chiama quasi come '{target}' (il nome contiene caratteri invisibili o "
+                f"simili: {_odd_characters(name)}): viene letto come '{target}'. Rinominare il foglio '{target}'.",
+                Severity.WARNING,
+            )
+        )
+        matched[target] = attrs.evolve(raw, name=target)
+    return matched
+
+
+def _folded(name: str) -> str:
+    """``name`` without what the eye cannot tell apart: Unicode compatibility forms, format characters, extra spaces."""
+    normal = unicodedata.normalize("NFKC", name)
+    kept = "".join(" " if character.isspace() else character for character in normal if unicodedata.category(character) != "Cf")
+    return " ".join(kept.split()).casefold()
+
+
+def _odd_characters(name: str) -> str:
+    """The characters of ``name`` a reader cannot see or tell from plain ones, as Unicode code points."""
+    odd = [
+        character
+        for character in dict.fromkeys(name)
+        if _invisible(character) or unicodedata.normalize("NFKC", character) != character
+    ]
+    found = ", ".join(f"U+{ord(character):04X}" for character in odd)
+    if name != name.strip():
+        found = ", ".join(part for part in (found, "spazi all'inizio o alla fine") if part)
+    return found
+
+
+def _invisible(character: str) -> bool:
+    """Whether ``character`` shows as nothing, or as a plain space while not being one (a non-breaking space)."""
+    return character != " " and unicodedata.category(character) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+
+
+def _visible(name: str) -> str:
+    """``name`` with each invisible character written as its code point, so the message shows where it is."""
+    return "".join(f"<U+{ord(character):04X}>" if _invisible(character) else character for character in name)
 
 
 def build_plan(records: dict[str, list[Record]]) -> Plan:
