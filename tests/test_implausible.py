@@ -75,17 +75,18 @@ def test_a_zero_weight_is_refused_at_its_cell(tmp_path: Path) -> None:
 # --- plan years ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("field", "cell", "year"), [("Primo anno", "B4", 0), ("Primo anno", "B4", -5), ("Ultimo anno", "B5", 99999)])
+@pytest.mark.parametrize(
+    ("field", "cell", "year"), [("Primo anno", "B4", 0), ("Primo anno", "B4", -5), ("Ultimo anno", "B5", 99999)]
+)
 def test_a_plan_year_outside_1990_2100_is_refused_at_its_cell(tmp_path: Path, field: str, cell: str, year: int) -> None:
     path = altered(tmp_path, {("Piano", field, 0): year})
-    assert errors_of(path) == [
-        ("Piano", cell, f"'{field}' è {year}: un anno del piano deve essere compreso fra 1990 e 2100.")
-    ]
+    assert errors_of(path) == [("Piano", cell, f"'{field}' è {year}: un anno del piano deve essere compreso fra 1990 e 2100.")]
 
 
 def test_plan_years_all_99999_end_in_located_errors_not_an_internal_error(tmp_path: Path) -> None:
     path = altered(
-        tmp_path, {("Piano", "Primo anno", 0): 99999, ("Piano", "Ultimo anno", 0): 99999, ("Piano", "Anno di riferimento", 0): 99999}
+        tmp_path,
+        {("Piano", "Primo anno", 0): 99999, ("Piano", "Ultimo anno", 0): 99999, ("Piano", "Anno di riferimento", 0): 99999},
     )
     result = run_cli("validate", path)
     assert result.returncode == 1
@@ -147,7 +148,11 @@ def test_structures_superior_to_each_other_are_refused_naming_the_rows(tmp_path:
 def test_a_longer_cycle_is_reported_once(tmp_path: Path) -> None:
     path = altered(
         tmp_path,
-        {("Strutture", "Struttura superiore", 3): "SPI", ("Strutture", "Struttura superiore", 6): "SET", ("Strutture", "Struttura superiore", 7): "APS"},
+        {
+            ("Strutture", "Struttura superiore", 3): "SPI",
+            ("Strutture", "Struttura superiore", 6): "SET",
+            ("Strutture", "Struttura superiore", 7): "APS",
+        },
     )
     assert errors_of(path) == [
         (

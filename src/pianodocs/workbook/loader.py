@@ -57,7 +57,7 @@ def load_workbook(path: Path | str, warnings: list[Problem] | None = None) -> Pl
     """
     problems: list[Problem] = []
     records = read_records(read_sheets(Path(path)), problems)
-    check_records(records, problems)
+    check_records(records, problems, folder=Path(path).parent)
     if any(problem.severity is Severity.ERROR for problem in problems):
         raise ValidationError(problems)
     if warnings is not None:
