@@ -275,3 +275,22 @@ def test_a_refused_logo_is_announced_by_validate_and_render(tmp_path: Path) -> N
     rendered = run_cli("render", "pira", path, "--output", tmp_path / "pira.pdf")
     assert rendered.returncode == 0, rendered.stderr
     assert expected in rendered.stderr
+
+
+def test_a_weight_of_the_secretary_card_outside_0_100_is_refused_at_its_cell(tmp_path: Path) -> None:
+    path = altered(tmp_path, {("Scheda segretario", "Peso obiettivo", 2): Number(-0.5, "0%")})
+    (error,) = (p for p in problems_of(path) if p.severity is Severity.ERROR)
+    assert (error.sheet, error.message) == ("Scheda segretario", f"'Peso obiettivo' è -50%: {RANGE}.")
+    assert error.cell is not None and error.cell.endswith("2")
+
+
+def test_a_reference_equal_to_a_code_but_for_look_alikes_is_warned_of_naming_both_cells(tmp_path: Path) -> None:
+    path = altered(tmp_path, {("Strutture", "Struttura superiore", 6): "ＡPS"})  # a full-width A
+    assert (
+        "Strutture",
+        "D6",
+        Severity.WARNING,
+        "'Struttura superiore' «ＡPS» (Strutture!D6) e il codice «APS» (Strutture!A3) sembrano lo stesso codice ma "
+        "differiscono per caratteri invisibili o simili: scrivere il riferimento come il codice.",
+    ) in found(path)
+    assert ("Strutture", "D6", "'Struttura superiore' indica 'ＡPS', che non esiste nel foglio 'Strutture'.") in errors_of(path)

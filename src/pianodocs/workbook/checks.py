@@ -100,6 +100,7 @@ class Checker:
         self.records = records
         self.problems = problems
         self._looked_at: set[tuple[str, str]] = set()  # (sheet, column) whose codes were checked for invisible characters
+        self._by_folded: dict[str, tuple[Record, str]] = {}  # a code as compared for look-alikes → its record and column
 
     def error(self, record: Record, column: str | None, message: str) -> None:
         self.problems.append(Problem(record.sheet, record.cell(column) if column else None, message))
@@ -121,6 +122,8 @@ class Checker:
         self._check_references(codes, objectives, programmes)
         self._check_superiors()
         self._check_weights()
+        for column in ("Peso prospettiva", "Peso obiettivo", "Peso"):
+            self._weights_in_range(self.records["Scheda segretario"], column)
         self._check_budget_totals()
         self._check_table_totals()
         self._check_texts(codes)
@@ -199,6 +202,7 @@ class Checker:
             if not code:
                 continue
             folded = _folded(code)
+            self._by_folded.setdefault(folded, (record, column))
             other = first.setdefault(folded, record)
             if other is not record and other.text(column) != code:
                 self.warning(
@@ -208,6 +212,23 @@ class Checker:
                     f"({other.sheet}!{other.cell(column)}) sembrano lo stesso codice ma differiscono per caratteri "
                     "invisibili o simili: scriverli nello stesso modo se sono lo stesso codice, altrimenti sceglierne uno diverso.",
                 )
+
+    def _look_alike_reference(self, record: Record, column: str, reference: str, known: set[str]) -> None:
+        """Warn of a reference that reads as a known code but for invisible characters or typographic variants."""
+        found = self._by_folded.get(_folded(reference))
+        if found is None:
+            return
+        other, other_column = found
+        code = other.text(other_column)
+        if code not in known:
+            return
+        self.warning(
+            record,
+            record.cell(column),
+            f"'{column}' «{_visible(reference)}» ({record.sheet}!{record.cell(column)}) e il codice «{code}» "
+            f"({other.sheet}!{other.cell(other_column)}) sembrano lo stesso codice ma differiscono per caratteri invisibili o "
+            "simili: scrivere il riferimento come il codice.",
+        )
 
     # --- references ----------------------------------------------------------------
 
@@ -219,6 +240,7 @@ class Checker:
             for code in (part.strip() for part in text.split(",")) if split else (text,):
                 if code and code not in known:
                     self.error(record, column, f"'{column}' indica '{code}', che non esiste nel foglio '{target}'.")
+                    self._look_alike_reference(record, column, code, known)
 
     def _check_references(self, codes: dict[str, set[str]], objectives: dict[str, str], programmes: set[tuple[str, str]]) -> None:
         strategic = {code for code, kind in objectives.items() if kind == "strategico"}
@@ -350,7 +372,7 @@ class Checker:
             weights = [record.values.get("Peso") for record in indicators]
             if not any(isinstance(weight, Decimal) for weight in weights):
                 continue
-            if not self._weights_in_range(indicators):
+            if not self._weights_in_range(indicators, "Peso"):
                 continue  # a sum of weights out of range says nothing more
             total = sum((weight for weight in weights if isinstance(weight, Decimal)), Decimal(0))
             if abs(total - _ONE) <= _WEIGHT_EXACT:
@@ -370,18 +392,18 @@ class Checker:
             else:
                 self.error(first, "Peso", f"{summed}: la tolleranza di arrotondamento è di {_TOLERANCE_TEXT}.")
 
-    def _weights_in_range(self, indicators: list[Record]) -> bool:
-        """Whether every weight of ``indicators`` is more than 0% and at most 100%; an error at each cell that is not."""
+    def _weights_in_range(self, records: list[Record], column: str) -> bool:
+        """Whether every weight in ``column`` of ``records`` is more than 0% and at most 100%; an error at each that is not."""
         in_range = True
-        for record in indicators:
-            weight = record.values.get("Peso")
+        for record in records:
+            weight = record.values.get(column)
             if not isinstance(weight, Decimal) or _ZERO < weight <= _ONE:
                 continue
             in_range = False
-            message = f"'Peso' è {format_percent(weight)}: ogni peso deve essere maggiore di 0% e al massimo 100%."
+            message = f"'{column}' è {format_percent(weight)}: ogni peso deve essere maggiore di 0% e al massimo 100%."
             if weight == weight.to_integral_value() and 1 < weight <= 100:  # 50 in a cell formatted as a percentage: 5000%
                 message += f" Se il peso è {format_number(weight)}%, scrivere {format_number(weight)}% (con il simbolo %)."
-            self.error(record, "Peso", message)
+            self.error(record, column, message)
         return in_range
 
     def _check_budget_totals(self) -> None:
