@@ -294,3 +294,8 @@ def test_a_reference_equal_to_a_code_but_for_look_alikes_is_warned_of_naming_bot
         "differiscono per caratteri invisibili o simili: scrivere il riferimento come il codice.",
     ) in found(path)
     assert ("Strutture", "D6", "'Struttura superiore' indica 'ＡPS', che non esiste nel foglio 'Strutture'.") in errors_of(path)
+
+
+def test_the_weight_of_an_indicator_inserted_by_a_revision_is_checked_too(tmp_path: Path) -> None:
+    path = altered(tmp_path, {("Indicatori", "Peso", 8): Number(-0.2, "0%")})  # V121-3, 'indicatore inserito'
+    assert errors_of(path) == [("Indicatori", "N8", f"'Peso' è -20%: {RANGE}.")]

@@ -100,7 +100,8 @@ class Checker:
         self.records = records
         self.problems = problems
         self._looked_at: set[tuple[str, str]] = set()  # (sheet, column) whose codes were checked for invisible characters
-        self._by_folded: dict[str, tuple[Record, str]] = {}  # a code as compared for look-alikes → its record and column
+        # a code as compared for look-alikes → the records and columns where it is written
+        self._by_folded: dict[str, list[tuple[Record, str]]] = defaultdict(list)
 
     def error(self, record: Record, column: str | None, message: str) -> None:
         self.problems.append(Problem(record.sheet, record.cell(column) if column else None, message))
@@ -123,7 +124,7 @@ class Checker:
         self._check_superiors()
         self._check_weights()
         for column in ("Peso prospettiva", "Peso obiettivo", "Peso"):
-            self._weights_in_range(self.records["Scheda segretario"], column)
+            self._weights_out_of_range(self.records["Scheda segretario"], column)
         self._check_budget_totals()
         self._check_table_totals()
         self._check_texts(codes)
@@ -179,7 +180,7 @@ class Checker:
         """Warn of codes (or references to them) holding characters a person cannot see: they never match as typed."""
         for record in records:
             if (record.sheet, column) in self._looked_at:
-                return
+                continue
             code = record.text(column)
             hidden = sorted({character for character in code if character in INVISIBLE})
             if not hidden:
@@ -202,7 +203,7 @@ class Checker:
             if not code:
                 continue
             folded = _folded(code)
-            self._by_folded.setdefault(folded, (record, column))
+            self._by_folded[folded].append((record, column))
             other = first.setdefault(folded, record)
             if other is not record and other.text(column) != code:
                 self.warning(
@@ -215,13 +216,11 @@ class Checker:
 
     def _look_alike_reference(self, record: Record, column: str, reference: str, known: set[str]) -> None:
         """Warn of a reference that reads as a known code but for invisible characters or typographic variants."""
-        found = self._by_folded.get(_folded(reference))
+        found = next(((other, at) for other, at in self._by_folded.get(_folded(reference), []) if other.text(at) in known), None)
         if found is None:
             return
         other, other_column = found
         code = other.text(other_column)
-        if code not in known:
-            return
         self.warning(
             record,
             record.cell(column),
@@ -364,6 +363,7 @@ class Checker:
 
     def _check_weights(self) -> None:
         inserted = {record.text("Elemento") for record in self.records["Revisioni"] if record.text("Tipo") in INSERTED}
+        out_of_range = self._weights_out_of_range(self.records["Indicatori"], "Peso")
         by_objective: dict[str, list[Record]] = defaultdict(list)
         for record in self.records["Indicatori"]:
             if record.text("Codice") not in inserted:
@@ -372,7 +372,7 @@ class Checker:
             weights = [record.values.get("Peso") for record in indicators]
             if not any(isinstance(weight, Decimal) for weight in weights):
                 continue
-            if not self._weights_in_range(indicators, "Peso"):
+            if any(record.row in out_of_range for record in indicators):
                 continue  # a sum of weights out of range says nothing more
             total = sum((weight for weight in weights if isinstance(weight, Decimal)), Decimal(0))
             if abs(total - _ONE) <= _WEIGHT_EXACT:
@@ -392,19 +392,19 @@ class Checker:
             else:
                 self.error(first, "Peso", f"{summed}: la tolleranza di arrotondamento è di {_TOLERANCE_TEXT}.")
 
-    def _weights_in_range(self, records: list[Record], column: str) -> bool:
-        """Whether every weight in ``column`` of ``records`` is more than 0% and at most 100%; an error at each that is not."""
-        in_range = True
+    def _weights_out_of_range(self, records: list[Record], column: str) -> set[int]:
+        """The rows of ``records`` whose weight in ``column`` is not more than 0% and at most 100%, with an error at each."""
+        rows: set[int] = set()
         for record in records:
             weight = record.values.get(column)
             if not isinstance(weight, Decimal) or _ZERO < weight <= _ONE:
                 continue
-            in_range = False
+            rows.add(record.row)
             message = f"'{column}' è {format_percent(weight)}: ogni peso deve essere maggiore di 0% e al massimo 100%."
             if weight == weight.to_integral_value() and 1 < weight <= 100:  # 50 in a cell formatted as a percentage: 5000%
                 message += f" Se il peso è {format_number(weight)}%, scrivere {format_number(weight)}% (con il simbolo %)."
             self.error(record, column, message)
-        return in_range
+        return rows
 
     def _check_budget_totals(self) -> None:
         amounts = ("Oneri promozionali", "Investimenti", "Proventi")
