@@ -299,3 +299,9 @@ def test_a_reference_equal_to_a_code_but_for_look_alikes_is_warned_of_naming_bot
 def test_the_weight_of_an_indicator_inserted_by_a_revision_is_checked_too(tmp_path: Path) -> None:
     path = altered(tmp_path, {("Indicatori", "Peso", 8): Number(-0.2, "0%")})  # V121-3, 'indicatore inserito'
     assert errors_of(path) == [("Indicatori", "N8", f"'Peso' è -20%: {RANGE}.")]
+
+
+def test_a_logo_that_can_be_printed_gives_no_avviso(tmp_path: Path) -> None:
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
+    path = altered(tmp_path, {("Ente", "Logo", 0): "logo.svg"})
+    assert [p for p in problems_of(path) if p.sheet == "Ente"] == []
