@@ -55,9 +55,3 @@ class Number:
     def __init__(self, value: float, number_format: str) -> None:
         self.value = value
         self.number_format = number_format
-
-
-def where(changes_path: Path, sheet_name: str, column: str, row: int) -> str:
-    """The cell reference a change landed in, for the assertions."""
-    sheet = openpyxl.load_workbook(changes_path)[sheet_name]
-    return field_cell(sheet, column) if row == 0 else table_cell(sheet, column, row)
