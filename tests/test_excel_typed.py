@@ -245,11 +245,11 @@ def test_weights_typed_without_percent_sign_ask_for_it(tmp_path: Path) -> None:
     path = _write(tmp_path, _two_weights("x", "x"))
     _type(path, "Indicatori", 2, "Peso", 50, "0%")  # LibreOffice stores 50 typed in a % cell as 5000%
     _type(path, "Indicatori", 3, "Peso", 50, "0%")
-    (problem,) = _errors(path)
-    assert problem.message == (
-        "I pesi degli indicatori dell'obiettivo B.2.1 sommano a 10.000% invece che al 100% (righe 2, 3): "
-        "un peso oltre il 100% è stato scritto senza il simbolo %: scrivere 50% invece di 50."
-    )
+    asked = (
+        "'Peso' è 5.000%: ogni peso deve essere maggiore di 0% e al massimo 100%. "
+        "Se il peso è 50%, scrivere 50% (con il simbolo %)."
+    )  # each weight at its own cell: the sum of weights out of range says nothing more
+    assert [(problem.cell, problem.message) for problem in _errors(path)] == [("N2", asked), ("N3", asked)]
 
 
 def _three_weights(weight: object, number_format: str) -> Callable[[Path], Path]:

@@ -8,9 +8,23 @@ file in one pass. Nothing here knows how problems are found.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 
 import attrs
+
+# C0 and C1 control characters (a terminal obeys them: U+009B starts an escape sequence) and the bidirectional
+# embeddings, overrides and isolates (they reverse the text printed after them)
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` as it may be printed to a person: control characters and bidi overrides removed, a tab or line break a space.
+
+    Every message that quotes the workbook's text goes through here (a :class:`Problem`'s, an error's), so
+    nothing read from a file can drive the terminal or reverse what is printed after it.
+    """
+    return _UNPRINTABLE.sub("", text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
 
 
 class Severity(enum.Enum):
@@ -24,7 +38,7 @@ class Problem:
 
     sheet: str | None
     cell: str | None
-    message: str
+    message: str = attrs.field(converter=printable)
     severity: Severity = Severity.ERROR
 
     @property
@@ -39,7 +53,10 @@ class Problem:
 
 
 class PianodocsError(Exception):
-    """Base of every error pianodocs raises on purpose."""
+    """Base of every error pianodocs raises on purpose; printed line by line through :func:`printable`."""
+
+    def __str__(self) -> str:
+        return "\n".join(printable(line) for line in super().__str__().split("\n"))
 
 
 class ValidationError(PianodocsError):

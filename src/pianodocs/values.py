@@ -70,6 +70,14 @@ def format_euro(amount: Decimal | float, decimals: int = 2) -> str:
 # ---------------------------------------------------------------------------
 # dates
 
+# the dates a workbook may hold: Excel counts days from 1900, and no plan looks past 2100
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+# the years a plan may cover: the performance cycle began with d.lgs. 150/2009, and no chamber's records in a
+# workbook go back before 1990; 2100 is as far as any plan looks. Outside them a year is a typing error.
+FIRST_PLAN_YEAR, LAST_PLAN_YEAR = 1990, 2100
+# the longest plan: a performance plan covers three years, a strategic programme five (a mandate)
+LONGEST_PLAN = 10
+
 _DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?!\d)")
 
 
@@ -81,7 +89,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def _date_from_match(found: re.Match[str]) -> dt.date | None:
     day, month, year = (int(part) for part in found.groups())
-    if year < 100:
+    if len(found.group(3)) == 2:  # only a year of exactly two digits is this century's: 0001 is year 1, not 2001
         year += 2000
     try:
         return dt.date(year, month, day)

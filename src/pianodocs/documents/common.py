@@ -17,6 +17,7 @@ from ..model import FreeTable, Plan, Section
 from ..values import format_number
 from ..view.model import Align, Block, BulletList, Cell, CellStyle, Heading, Paragraph, Row, Run, Table
 from ..view.richtext import plain, runs
+from ..workbook.checks import logo_refusal
 
 # a free table wider than this many columns goes on a landscape page
 LANDSCAPE_COLUMNS = 8
@@ -181,15 +182,7 @@ def texts(items: Iterable[str]) -> tuple[Run, ...]:
 
 
 def logo_path(plan: Plan, workbook_folder: Path | None) -> str:
-    """The logo's path when the workbook names one that exists beside it; never a URL or a path outside that folder."""
-    if not plan.entity.logo or workbook_folder is None:
-        return ""
-    folder = workbook_folder.resolve()
-    candidate = (folder / plan.entity.logo).resolve()
-    if (
-        folder not in candidate.parents
-        or not candidate.is_file()
-        or candidate.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg")
-    ):
-        return ""
-    return str(candidate)
+    """The logo's path when the workbook names one it can print (:func:`~pianodocs.workbook.checks.logo_refusal`)."""
+    if not plan.entity.logo or workbook_folder is None or logo_refusal(plan.entity.logo, workbook_folder):
+        return ""  # the loader warned why, at the logo's cell
+    return str((workbook_folder / plan.entity.logo).resolve())

@@ -18,6 +18,8 @@ from openpyxl.utils import get_column_letter
 from ..errors import Problem, Severity
 from ..schema import Column
 from ..values import (
+    FIRST_DATE,
+    LAST_DATE,
     Target,
     TargetKind,
     Value,
@@ -158,12 +160,20 @@ class CellReader:
         if value is None or value == "":
             return None
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        date = parse_date(str(value)) if isinstance(value, str) else None
+            date: dt.date | None = value.date()
+        elif isinstance(value, dt.date):
+            date = value
+        else:
+            date = parse_date(str(value)) if isinstance(value, str) else None
         if date is None:
             self.problem(cell, f"'{column.name}' deve essere una data gg/mm/aaaa: trovato «{_shown(value)}».")
+        elif not FIRST_DATE <= date <= LAST_DATE:  # a serial before 1900, a year mistyped (0001, 2200)
+            self.problem(
+                cell,
+                f"'{column.name}' è il {format_date(date)}: una data deve essere compresa fra il "
+                f"{format_date(FIRST_DATE)} e il {format_date(LAST_DATE)}.",
+            )
+            return None
         return date
 
     def _read_yes_no(self, column: Column, raw: RawCell, cell: str) -> bool | None:

@@ -7,16 +7,29 @@ longer sum to 100% after a revision) are reported and the plan still loads.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 from statistics import median
 
 from ..errors import Problem, Severity
-from ..values import Target, TargetKind, Value, format_number, format_percent, parse_number
+from ..values import (
+    FIRST_PLAN_YEAR,
+    LAST_PLAN_YEAR,
+    LONGEST_PLAN,
+    Target,
+    TargetKind,
+    Value,
+    format_number,
+    format_percent,
+    parse_number,
+)
 from .records import Record
 
 _ONE = Decimal(1)
+_ZERO = Decimal(0)
 _WEIGHT_EXACT = Decimal("0.0001")
 # weights summing to 99% or 99,9% (3 × 33% or 3 × 33,3%) load with a warning; the scoring divides by their sum
 WEIGHT_ROUNDING_TOLERANCE = Decimal("0.01")
@@ -38,16 +51,57 @@ GENERATED_CONTENT = (
     "relazione-scostamenti",
 )
 INSERTED = ("indicatore inserito", "obiettivo inserito")
+# characters a person cannot see in a code, by the name the warning gives them; NFKC turns NBSP into a space
+INVISIBLE = {
+    "\u200b": "spazio a larghezza zero",
+    "\u200c": "separatore a larghezza zero",
+    "\u200d": "unione a larghezza zero",
+    "\u2060": "unione di parola",
+    "\u00ad": "trattino morbido",
+    "\ufeff": "BOM (segno di ordine dei byte)",
+    "\u00a0": "spazio non separabile",
+}
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+LOGO_MAX_BYTES = 5 * 1024 * 1024  # a cover logo is a few hundred kilobytes; more is a photograph or the wrong file
 
 
-def check_records(records: dict[str, list[Record]], problems: list[Problem]) -> None:
+def check_records(records: dict[str, list[Record]], problems: list[Problem], folder: Path | None = None) -> None:
+    """Cross-check ``records``; with the workbook's ``folder`` also the logo it names."""
     Checker(records, problems).run()
+    if folder is not None and records.get("Ente"):
+        entity = records["Ente"][0]
+        refusal = logo_refusal(entity.text("Logo"), folder)
+        if refusal:
+            problems.append(Problem("Ente", entity.cell("Logo"), refusal, Severity.WARNING))
+
+
+def logo_refusal(logo: str, folder: Path) -> str:
+    """Why the logo ``logo`` named in a workbook kept in ``folder`` cannot be printed, or "" when it can.
+
+    The logo must be a file inside that folder (never a URL or a path out of it), an image of a known type, and not
+    larger than :data:`LOGO_MAX_BYTES`.
+    """
+    if not logo:
+        return ""
+    folder = folder.resolve()
+    candidate = (folder / logo).resolve()
+    without = "i documenti vengono prodotti senza logo"
+    if folder not in candidate.parents or not candidate.is_file():
+        return f"Il logo «{logo}» non si trova nella cartella del workbook: {without}."
+    if candidate.suffix.lower() not in LOGO_TYPES:
+        return f"Il logo «{logo}» non è un'immagine PNG, JPEG o SVG: {without}."
+    if candidate.stat().st_size > LOGO_MAX_BYTES:
+        return f"Il logo «{logo}» pesa più di {LOGO_MAX_BYTES // (1024 * 1024)} MB: {without}. Usare un'immagine più leggera."
+    return ""
 
 
 class Checker:
     def __init__(self, records: dict[str, list[Record]], problems: list[Problem]) -> None:
         self.records = records
         self.problems = problems
+        self._looked_at: set[tuple[str, str]] = set()  # (sheet, column) whose codes were checked for invisible characters
+        # a code as compared for look-alikes → the records and columns where it is written
+        self._by_folded: dict[str, list[tuple[Record, str]]] = defaultdict(list)
 
     def error(self, record: Record, column: str | None, message: str) -> None:
         self.problems.append(Problem(record.sheet, record.cell(column) if column else None, message))
@@ -57,8 +111,7 @@ class Checker:
 
     def run(self) -> None:
         plan = self.records["Piano"][0] if self.records["Piano"] else None
-        if plan is not None:
-            self._check_years(plan)
+        if plan is not None and self._check_years(plan):
             self._check_year_columns(plan)
         codes = {
             name: self._unique(name)
@@ -68,7 +121,10 @@ class Checker:
         objectives = self._unique_objectives()
         programmes = self._unique_programmes()
         self._check_references(codes, objectives, programmes)
+        self._check_superiors()
         self._check_weights()
+        for column in ("Peso prospettiva", "Peso obiettivo", "Peso"):
+            self._weights_out_of_range(self.records["Scheda segretario"], column)
         self._check_budget_totals()
         self._check_table_totals()
         self._check_texts(codes)
@@ -77,6 +133,8 @@ class Checker:
     # --- codes ---------------------------------------------------------------------
 
     def _unique(self, sheet: str, column: str = "Codice") -> set[str]:
+        self._check_invisible(self.records[sheet], column)
+        self._check_look_alikes(self.records[sheet], column)
         seen: dict[str, Record] = {}
         for record in self.records[sheet]:
             code = record.text(column)
@@ -92,6 +150,9 @@ class Checker:
         """Objective code → 'strategico' or 'operativo'; the two share one set of codes."""
         kinds: dict[str, str] = {}
         rows: dict[str, Record] = {}
+        both = [*self.records["Obiettivi strategici"], *self.records["Obiettivi operativi"]]
+        self._check_invisible(both, "Codice")
+        self._check_look_alikes(both, "Codice")
         for sheet, kind in (("Obiettivi strategici", "strategico"), ("Obiettivi operativi", "operativo")):
             for record in self.records[sheet]:
                 code = record.text("Codice")
@@ -107,6 +168,7 @@ class Checker:
 
     def _unique_programmes(self) -> set[tuple[str, str]]:
         seen: dict[tuple[str, str], Record] = {}
+        self._check_invisible(self.records["Programmi"], "Codice")
         for record in self.records["Programmi"]:
             key = (record.text("Missione"), record.text("Codice"))
             if key in seen:
@@ -114,15 +176,70 @@ class Checker:
             seen[key] = record
         return set(seen)
 
+    def _check_invisible(self, records: list[Record], column: str) -> None:
+        """Warn of codes (or references to them) holding characters a person cannot see: they never match as typed."""
+        for record in records:
+            if (record.sheet, column) in self._looked_at:
+                continue
+            code = record.text(column)
+            hidden = sorted({character for character in code if character in INVISIBLE})
+            if not hidden:
+                continue
+            named = ", ".join(f"U+{ord(character):04X} {INVISIBLE[character]}" for character in hidden)
+            what = "un carattere invisibile" if len(hidden) == 1 else "caratteri invisibili"
+            self.warning(
+                record,
+                record.cell(column),
+                f"'{column}' «{_visible(code)}» contiene {what} ({named}): cancellarlo, "
+                "altrimenti il codice non corrisponde allo stesso codice scritto altrove.",
+            )
+        self._looked_at.update((record.sheet, column) for record in records)
+
+    def _check_look_alikes(self, records: list[Record], column: str) -> None:
+        """Warn of two different codes that read the same once invisible characters and typographic variants are ignored."""
+        first: dict[str, Record] = {}
+        for record in records:
+            code = record.text(column)
+            if not code:
+                continue
+            folded = _folded(code)
+            self._by_folded[folded].append((record, column))
+            other = first.setdefault(folded, record)
+            if other is not record and other.text(column) != code:
+                self.warning(
+                    record,
+                    record.cell(column),
+                    f"'{column}' «{_visible(code)}» ({record.sheet}!{record.cell(column)}) e «{_visible(other.text(column))}» "
+                    f"({other.sheet}!{other.cell(column)}) sembrano lo stesso codice ma differiscono per caratteri "
+                    "invisibili o simili: scriverli nello stesso modo se sono lo stesso codice, altrimenti sceglierne uno diverso.",
+                )
+
+    def _look_alike_reference(self, record: Record, column: str, reference: str, known: set[str]) -> None:
+        """Warn of a reference that reads as a known code but for invisible characters or typographic variants."""
+        found = next(((other, at) for other, at in self._by_folded.get(_folded(reference), []) if other.text(at) in known), None)
+        if found is None:
+            return
+        other, other_column = found
+        code = other.text(other_column)
+        self.warning(
+            record,
+            record.cell(column),
+            f"'{column}' «{_visible(reference)}» ({record.sheet}!{record.cell(column)}) e il codice «{code}» "
+            f"({other.sheet}!{other.cell(other_column)}) sembrano lo stesso codice ma differiscono per caratteri invisibili o "
+            "simili: scrivere il riferimento come il codice.",
+        )
+
     # --- references ----------------------------------------------------------------
 
     def _refers(self, sheet: str, column: str, known: Iterable[str], target: str, split: bool = False) -> None:
         known = set(known)
+        self._check_invisible(self.records[sheet], column)
         for record in self.records[sheet]:
             text = record.text(column)
             for code in (part.strip() for part in text.split(",")) if split else (text,):
                 if code and code not in known:
                     self.error(record, column, f"'{column}' indica '{code}', che non esiste nel foglio '{target}'.")
+                    self._look_alike_reference(record, column, code, known)
 
     def _check_references(self, codes: dict[str, set[str]], objectives: dict[str, str], programmes: set[tuple[str, str]]) -> None:
         strategic = {code for code, kind in objectives.items() if kind == "strategico"}
@@ -159,28 +276,69 @@ class Checker:
         for record in self.records["Fasi"]:
             for part in record.text("Anni").split(","):
                 number = parse_number(part) if part.strip() else None
-                if part.strip() and (number is None or not 1900 <= number <= 2200):
+                if part.strip() and (number is None or not FIRST_PLAN_YEAR <= number <= LAST_PLAN_YEAR):
                     self.error(record, "Anni", f"'Anni' deve elencare anni separati da virgola: «{part.strip()}» non è un anno.")
 
-    def _check_years(self, plan: Record) -> None:
-        first, last, reference = (
-            plan.values.get("Primo anno"),
-            plan.values.get("Ultimo anno"),
-            plan.values.get("Anno di riferimento"),
-        )
-        if isinstance(first, int) and isinstance(last, int):
-            if last < first:
-                self.error(plan, "Ultimo anno", f"L'ultimo anno ({last}) precede il primo ({first}).")
-            elif last - first > 20:
-                self.error(plan, "Ultimo anno", f"Il periodo {first}-{last} è più lungo di 20 anni.")
-            if isinstance(reference, int) and not first <= reference <= last:
-                self.error(plan, "Anno di riferimento", f"L'anno di riferimento {reference} è fuori dal periodo {first}-{last}.")
+    def _check_superiors(self) -> None:
+        """A structure that is its own superior, or superiors that lead back to where they began: one error per cycle."""
+        rows = {record.text("Codice"): record for record in self.records["Strutture"] if record.text("Codice")}
+        reported: set[str] = set()
+        for record in self.records["Strutture"]:
+            code = record.text("Codice")
+            if not code or code in reported:
+                continue
+            path = [code]
+            superior = record.text("Struttura superiore")
+            while superior in rows and superior not in path:
+                path.append(superior)
+                superior = rows[superior].text("Struttura superiore")
+            if superior != code:  # the chain ends, or joins a cycle that does not include this structure
+                continue
+            reported.update(path)
+            if len(path) == 1:
+                self.error(
+                    record,
+                    "Struttura superiore",
+                    f"La struttura '{code}' (riga {record.row}) indica se stessa come struttura superiore.",
+                )
+                continue
+            steps = " → ".join(f"{member} (riga {rows[member].row})" for member in path)
+            self.error(
+                record,
+                "Struttura superiore",
+                f"Le strutture superiori formano un ciclo: {steps} → {code}. "
+                "Correggere 'Struttura superiore' in una di queste righe.",
+            )
+
+    def _check_years(self, plan: Record) -> bool:
+        """Whether the plan's years are each plausible and in order; every year is checked before anything uses it."""
+        fields = ("Primo anno", "Ultimo anno", "Anno di riferimento")
+        years = {field: plan.values.get(field) for field in fields}
+        sane = True
+        for field, year in years.items():
+            if isinstance(year, int) and not FIRST_PLAN_YEAR <= year <= LAST_PLAN_YEAR:
+                self.error(
+                    plan,
+                    field,
+                    f"'{field}' è {year}: un anno del piano deve essere compreso fra {FIRST_PLAN_YEAR} e {LAST_PLAN_YEAR}.",
+                )
+                sane = False
+        first, last, reference = (years[field] for field in fields)
+        if not sane or not isinstance(first, int) or not isinstance(last, int):
+            return False
+        if last < first:
+            self.error(plan, "Ultimo anno", f"L'ultimo anno ({last}) precede il primo ({first}).")
+            return False
+        if last - first > LONGEST_PLAN:
+            self.error(plan, "Ultimo anno", f"Il periodo {first}-{last} è più lungo di {LONGEST_PLAN} anni.")
+        if isinstance(reference, int) and not first <= reference <= last:
+            self.error(plan, "Anno di riferimento", f"L'anno di riferimento {reference} è fuori dal periodo {first}-{last}.")
+        return True
 
     def _check_year_columns(self, plan: Record) -> None:
         """Warn of filled 'Target AAAA' columns outside the plan's years and 'Storico AAAA' after them: they are not read."""
         first, last = plan.values.get("Primo anno"), plan.values.get("Ultimo anno")
-        if not isinstance(first, int) or not isinstance(last, int) or last < first:
-            return
+        assert isinstance(first, int) and isinstance(last, int)
         ignored: dict[tuple[str, int], list[str]] = defaultdict(list)
         for record in self.records["Indicatori"]:
             for column, years in record.per_year.items():
@@ -205,6 +363,7 @@ class Checker:
 
     def _check_weights(self) -> None:
         inserted = {record.text("Elemento") for record in self.records["Revisioni"] if record.text("Tipo") in INSERTED}
+        out_of_range = self._weights_out_of_range(self.records["Indicatori"], "Peso")
         by_objective: dict[str, list[Record]] = defaultdict(list)
         for record in self.records["Indicatori"]:
             if record.text("Codice") not in inserted:
@@ -213,6 +372,8 @@ class Checker:
             weights = [record.values.get("Peso") for record in indicators]
             if not any(isinstance(weight, Decimal) for weight in weights):
                 continue
+            if any(record.row in out_of_range for record in indicators):
+                continue  # a sum of weights out of range says nothing more
             total = sum((weight for weight in weights if isinstance(weight, Decimal)), Decimal(0))
             if abs(total - _ONE) <= _WEIGHT_EXACT:
                 continue
@@ -221,15 +382,7 @@ class Checker:
                 f"I pesi degli indicatori dell'obiettivo {objective} sommano a {format_percent(total)} invece che al 100% "
                 f"(righe {', '.join(str(record.row) for record in indicators)})"
             )
-            bare = next((weight for weight in weights if isinstance(weight, Decimal) and weight > _ONE), None)
-            if bare is not None:  # 50 in a cell formatted as a percentage: 5000%
-                self.error(
-                    first,
-                    "Peso",
-                    f"{summed}: un peso oltre il 100% è stato scritto senza il simbolo %: "
-                    f"scrivere {format_number(bare)}% invece di {format_number(bare)}.",
-                )
-            elif abs(total - _ONE) <= WEIGHT_ROUNDING_TOLERANCE:
+            if abs(total - _ONE) <= WEIGHT_ROUNDING_TOLERANCE:
                 self.warning(
                     first,
                     first.cell("Peso"),
@@ -238,6 +391,20 @@ class Checker:
                 )
             else:
                 self.error(first, "Peso", f"{summed}: la tolleranza di arrotondamento è di {_TOLERANCE_TEXT}.")
+
+    def _weights_out_of_range(self, records: list[Record], column: str) -> set[int]:
+        """The rows of ``records`` whose weight in ``column`` is not more than 0% and at most 100%, with an error at each."""
+        rows: set[int] = set()
+        for record in records:
+            weight = record.values.get(column)
+            if not isinstance(weight, Decimal) or _ZERO < weight <= _ONE:
+                continue
+            rows.add(record.row)
+            message = f"'{column}' è {format_percent(weight)}: ogni peso deve essere maggiore di 0% e al massimo 100%."
+            if weight == weight.to_integral_value() and 1 < weight <= 100:  # 50 in a cell formatted as a percentage: 5000%
+                message += f" Se il peso è {format_number(weight)}%, scrivere {format_number(weight)}% (con il simbolo %)."
+            self.error(record, column, message)
+        return rows
 
     def _check_budget_totals(self) -> None:
         amounts = ("Oneri promozionali", "Investimenti", "Proventi")
@@ -348,6 +515,16 @@ class Checker:
                         f"Target {year} «{target.text}» poco plausibile: i valori storici dell'indicatore sono "
                         f"{', '.join(value.text for value in references)}. Controllare l'unità (es. 63% invece di 0,63%).",
                     )
+
+
+def _visible(code: str) -> str:
+    """``code`` without its invisible characters, as a person sees it."""
+    return "".join(character for character in code if character not in INVISIBLE or character == "\u00a0")
+
+
+def _folded(code: str) -> str:
+    """``code`` as compared for look-alikes: invisible characters removed, NFKC (full-width letters, NBSP → space)."""
+    return unicodedata.normalize("NFKC", _visible(code))
 
 
 def _filled(value: object) -> bool:

@@ -63,7 +63,7 @@ def load_workbook(path: Path | str, warnings: list[Problem] | None = None) -> Pl
     known = {sheet.name.casefold() for sheet in SHEETS}
     problems.extend(notice for name, raw in sheets.items() if name.strip().casefold() in known for notice in raw.notices)
     records = read_records(sheets, problems)
-    check_records(records, problems)
+    check_records(records, problems, folder=Path(path).parent)
     if any(problem.severity is Severity.ERROR for problem in problems):
         raise ValidationError(problems)
     if not records["Indicatori"]:
