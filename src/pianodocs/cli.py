@@ -8,10 +8,11 @@ standard output.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -21,6 +22,8 @@ from .model import Plan
 from .wording import counted
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+"""Ctrl-C (SIGINT) and SIGTERM: 128 + the signal's number, as shells report a command ended by it."""
 
 
 class _ItalianFormatter(argparse.RawDescriptionHelpFormatter):
@@ -128,6 +131,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    with _terminated_on_sigterm():
+        return _run(arguments)
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    from .batch import Terminated
+
     try:
         handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render, "diff": _diff, "export": _export}[
             arguments.command
@@ -141,7 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("pianodocs: interrotto; nessun file parziale è stato lasciato.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("pianodocs: terminato (SIGTERM); nessun file parziale è stato lasciato.", file=sys.stderr)
+        return EXIT_TERMINATED
     except Exception as error:  # a bug of pianodocs, not of the input: say so without a traceback
         if os.environ.get("PIANODOCS_DEBUG"):
             raise
@@ -151,6 +164,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+@contextlib.contextmanager
+def _terminated_on_sigterm() -> Iterator[None]:
+    """SIGTERM raises :class:`~pianodocs.batch.Terminated` while the command runs: it then stops like after Ctrl-C."""
+    import signal
+    import threading
+
+    from .batch import raise_terminated
+
+    if threading.current_thread() is not threading.main_thread():  # signals reach only the main thread
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -237,11 +268,19 @@ def _kinds(arguments: argparse.Namespace) -> int:
 
 
 def _render(arguments: argparse.Namespace) -> int:
+    """``render``: every temporary folder inside one session folder, removed on exit (or by the next command)."""
+    from .batch import session_folder
+
+    with session_folder():
+        return _render_in_session(arguments)
+
+
+def _render_in_session(arguments: argparse.Namespace) -> int:
     import time
 
     import attrs
 
-    from .batch import Job, run
+    from .batch import Job, deliver, run
     from .render import FORMATS, applicable_kinds, render, skipped_kinds
     from .workbook.loader import load_workbook
 
@@ -296,8 +335,13 @@ def _render(arguments: argparse.Namespace) -> int:
         print(f"pianodocs: con 'all' OUT deve essere una cartella: {output} è un file.", file=sys.stderr)
         return EXIT_USAGE
     output.mkdir(parents=True, exist_ok=True)
-    jobs = [
-        Job(job_kind, output / f"{arguments.workbook.stem}_{job_kind}{suffix}", options(job_kind))
+    jobs = [  # with --firma a PDF is rendered aside, then signed into its place: never an unsigned one where a signed one was
+        Job(
+            job_kind,
+            output / f"{arguments.workbook.stem}_{job_kind}{suffix}",
+            options(job_kind),
+            aside=signer is not None and suffix == ".pdf",
+        )
         for job_kind in applicable_kinds(plan)
         for suffix in FORMATS
     ]
@@ -312,12 +356,14 @@ def _render(arguments: argparse.Namespace) -> int:
     outcomes = run(plan, jobs, workbook_folder=folder, template_dir=arguments.modelli, workers=arguments.processi)
     for done, outcome in enumerate(outcomes, start=1):
         _clear_progress()
-        if outcome.error is None and signer is not None and outcome.job.path.suffix == ".pdf":
+        if outcome.draft is not None:
             try:
-                signer(outcome.job.path, outcome.job.path)
-            except PianodocsError as error:
-                outcome.job.path.unlink(missing_ok=True)  # no unsigned PDF where a signed one was asked for
-                outcome = attrs.evolve(outcome, error=f"firma non riuscita, PDF non scritto: {error}")
+                if signer is None:
+                    deliver(outcome.draft, outcome.job.path)
+                else:
+                    signer(outcome.draft, outcome.job.path)
+            except PianodocsError as error:  # the previous file stays as it was
+                outcome = attrs.evolve(outcome, error=f"firma non riuscita, PDF non sostituito: {error}")
         if outcome.error is not None:
             failures += 1
             print(f"  ✗ {outcome.job.path.name}: {outcome.error}", file=sys.stderr)
@@ -350,12 +396,13 @@ def _signer(arguments: argparse.Namespace) -> Callable[[Path, Path], None] | Non
     if arguments.kind != "all" and arguments.output.suffix.lower() != ".pdf":
         raise PianodocsError("La firma (--firma) si applica solo ai PDF: indicare un file .pdf.")
     try:
-        from .signing import password_from_environment_or_prompt, sign_pdf
+        from .signing import check_certificate, password_from_environment_or_prompt, sign_pdf
     except ImportError as error:
         raise PianodocsError(
             "La firma richiede pyHanko: installare pianodocs con l'extra 'firma' (pip install 'pianodocs[firma]')."
         ) from error
     password = password_from_environment_or_prompt()
+    check_certificate(arguments.firma, password)  # before rendering: a certificate that cannot sign changes no file
 
     def sign(source: Path, target: Path) -> None:
         sign_pdf(source, target, pkcs12=arguments.firma, password=password)
