@@ -1,8 +1,8 @@
 """The ``pianodocs`` command line: validate a workbook, create a blank one, list the document kinds.
 
 Exit codes: 0 success, 1 bad input or failed output (with an Italian message,
-never a traceback), 2 usage errors, 3 an internal error of pianodocs itself. Messages go to standard error, results to
-standard output.
+never a traceback), 2 usage errors, 3 an internal error of pianodocs itself, 130 interrupted (Ctrl-C), 143 stopped by
+SIGTERM. Messages go to standard error, results to standard output.
 """
 
 from __future__ import annotations
