@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from pianodocs.batch import remove_stale_folders
+from pianodocs.batch import ParentGone, deliver, remove_stale_folders
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "sample_data" / "cciaa_valserena_2024_2026.xlsx"
@@ -184,3 +184,16 @@ def _a_dead_pid() -> int:
     process = subprocess.Popen([sys.executable, "-c", "pass"])
     process.wait()
     return process.pid
+
+
+def test_a_worker_whose_parent_is_gone_replaces_no_file(tmp_path: Path) -> None:
+    """The last check before a worker replaces a file: its parent must still be the command that started it."""
+    draft, target = tmp_path / "bozza.pdf", tmp_path / "piano.pdf"
+    draft.write_bytes(b"nuovo")
+    target.write_bytes(b"di prima")
+    with pytest.raises(ParentGone, match=r"generazione di piano\.pdf è terminato: file non scritto"):
+        deliver(draft, target, parent=_a_dead_pid())
+    assert target.read_bytes() == b"di prima"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bozza.pdf", "piano.pdf"]
+    deliver(draft, target, parent=os.getppid())
+    assert target.read_bytes() == b"nuovo"

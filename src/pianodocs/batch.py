@@ -23,7 +23,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from types import FrameType
@@ -84,7 +84,7 @@ def run(
     workbook_folder: Path | None = None,
     template_dir: Path | None = None,
     workers: int = 1,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Render ``jobs``, yielding each outcome as it finishes (in completion order when parallel).
 
     If the caller is interrupted (Ctrl-C, SIGTERM) while waiting, the workers are

@@ -354,22 +354,23 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
     started = time.monotonic()
     _progress(0, len(jobs))
     outcomes = run(plan, jobs, workbook_folder=folder, template_dir=arguments.modelli, workers=arguments.processi)
-    for done, outcome in enumerate(outcomes, start=1):
-        _clear_progress()
-        if outcome.draft is not None:
-            try:
-                if signer is None:
-                    deliver(outcome.draft, outcome.job.path)
-                else:
-                    signer(outcome.draft, outcome.job.path)
-            except PianodocsError as error:  # the previous file stays as it was
-                outcome = attrs.evolve(outcome, error=f"firma non riuscita, PDF non sostituito: {error}")
-        if outcome.error is not None:
-            failures += 1
-            print(f"  ✗ {outcome.job.path.name}: {outcome.error}", file=sys.stderr)
-        else:
-            print(f"  ✓ {outcome.job.path} ({outcome.seconds:.1f} s)", flush=True)
-        _progress(done, len(jobs))
+    with contextlib.closing(outcomes):  # interrupted here too (e.g. while signing), the workers stop before we go on
+        for done, outcome in enumerate(outcomes, start=1):
+            _clear_progress()
+            if outcome.draft is not None:
+                try:
+                    if signer is None:
+                        deliver(outcome.draft, outcome.job.path)
+                    else:
+                        signer(outcome.draft, outcome.job.path)
+                except PianodocsError as error:  # the previous file stays as it was
+                    outcome = attrs.evolve(outcome, error=f"firma non riuscita, PDF non sostituito: {error}")
+            if outcome.error is not None:
+                failures += 1
+                print(f"  ✗ {outcome.job.path.name}: {outcome.error}", file=sys.stderr)
+            else:
+                print(f"  ✓ {outcome.job.path} ({outcome.seconds:.1f} s)", flush=True)
+            _progress(done, len(jobs))
     from .export import write_export
 
     companions = write_export(plan, output, at=arguments.al, stem=f"{arguments.workbook.stem}_")
