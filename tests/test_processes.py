@@ -9,6 +9,7 @@ TMPDIR and a mark in its environment that every process it starts inherits
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import signal
 import subprocess
@@ -197,3 +198,36 @@ def test_a_worker_whose_parent_is_gone_replaces_no_file(tmp_path: Path) -> None:
     assert sorted(path.name for path in tmp_path.iterdir()) == ["bozza.pdf", "piano.pdf"]
     deliver(draft, target, parent=os.getppid())
     assert target.read_bytes() == b"nuovo"
+
+
+class InterruptingFile(io.BytesIO):
+    """An output whose first write is where Ctrl-C lands: inside cairo's C callback, as it does while drawing a figure."""
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        signal.raise_signal(signal.SIGINT)
+        return super().write(data)
+
+
+def draw_while_interrupted(*args: object, **kwargs: object) -> None:
+    import cairosvg
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40"/></svg>'
+    cairosvg.svg2png(bytestring=svg.encode(), write_to=InterruptingFile())
+
+
+def test_ctrl_c_swallowed_by_a_c_callback_is_still_an_interruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """cairo turns the KeyboardInterrupt raised in its write callback into an OSError: still exit 130, no traceback."""
+    from pianodocs.cli import main
+
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # as in a terminal
+    monkeypatch.setattr(sys.modules["pianodocs.render"], "render", draw_while_interrupted)
+    target = tmp_path / "piano.docx"
+    target.write_bytes(b"il documento di prima")
+    code = main(["render", "piano-performance", str(WORKBOOK), "-o", str(target)])
+    errors = capsys.readouterr().err
+    assert code == 130, errors
+    assert errors.strip().splitlines()[-1] == "pianodocs: interrotto; nessun file parziale è stato lasciato."
+    assert_clean_stderr(errors)
+    assert target.read_bytes() == b"il documento di prima"

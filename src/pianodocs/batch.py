@@ -72,11 +72,6 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def raise_terminated(signum: int, frame: FrameType | None) -> None:
-    """Signal handler: SIGTERM becomes :class:`Terminated`, so the same clean-up as Ctrl-C runs."""
-    raise Terminated
-
-
 def run(
     plan: Plan,
     jobs: Sequence[Job],

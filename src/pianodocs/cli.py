@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -131,11 +132,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
-    with _terminated_on_sigterm():
-        return _run(arguments)
+    with _signals_as_interruptions() as received:
+        return _run(arguments, received)
 
 
-def _run(arguments: argparse.Namespace) -> int:
+def _run(arguments: argparse.Namespace, received: list[int]) -> int:
     from .batch import Terminated
 
     try:
@@ -150,12 +151,12 @@ def _run(arguments: argparse.Namespace) -> int:
         print(f"pianodocs: {error}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
-        print("pianodocs: interrotto; nessun file parziale è stato lasciato.", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return _interrupted(signal.SIGINT)
     except Terminated:
-        print("pianodocs: terminato (SIGTERM); nessun file parziale è stato lasciato.", file=sys.stderr)
-        return EXIT_TERMINATED
+        return _interrupted(signal.SIGTERM)
     except Exception as error:  # a bug of pianodocs, not of the input: say so without a traceback
+        if received:  # the interruption was raised inside a C callback, which turned it into another error
+            return _interrupted(received[0])
         if os.environ.get("PIANODOCS_DEBUG"):
             raise
         print(
@@ -166,22 +167,54 @@ def _run(arguments: argparse.Namespace) -> int:
         return EXIT_INTERNAL
 
 
+def _interrupted(signum: int) -> int:
+    """Report the interruption by Ctrl-C (SIGINT) or SIGTERM; the exit code is 128 + the signal's number."""
+    if signum == signal.SIGTERM:
+        print("pianodocs: terminato (SIGTERM); nessun file parziale è stato lasciato.", file=sys.stderr)
+        return EXIT_TERMINATED
+    print("pianodocs: interrotto; nessun file parziale è stato lasciato.", file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
 @contextlib.contextmanager
-def _terminated_on_sigterm() -> Iterator[None]:
-    """SIGTERM raises :class:`~pianodocs.batch.Terminated` while the command runs: it then stops like after Ctrl-C."""
-    import signal
+def _signals_as_interruptions() -> Iterator[list[int]]:
+    """While the command runs, Ctrl-C and SIGTERM interrupt it; yields the signals received so far.
+
+    SIGTERM raises :class:`~pianodocs.batch.Terminated`, so it stops like after
+    Ctrl-C. A library calling back from C (cairo drawing a DOCX figure) may turn
+    the interruption into another error and print it as "Exception ignored":
+    the list of received signals lets :func:`main` still report an
+    interruption, and such reports of an interruption are not printed.
+    """
     import threading
 
-    from .batch import raise_terminated
+    from .batch import Terminated
 
+    received: list[int] = []
     if threading.current_thread() is not threading.main_thread():  # signals reach only the main thread
-        yield
+        yield received
         return
-    previous = signal.signal(signal.SIGTERM, raise_terminated)
+
+    def interrupted(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
+
+    def unraisable(report: sys.UnraisableHookArgs) -> None:
+        if not isinstance(report.exc_value, KeyboardInterrupt | Terminated):
+            previous_hook(report)
+
+    previous_term = signal.signal(signal.SIGTERM, interrupted)
+    previous_int = signal.getsignal(signal.SIGINT)
+    if previous_int is signal.default_int_handler:  # not where Ctrl-C is ignored (a command started with &)
+        signal.signal(signal.SIGINT, interrupted)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
-        yield
+        yield received
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
+        signal.signal(signal.SIGTERM, previous_term)
+        if previous_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous_int)
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
