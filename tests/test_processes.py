@@ -215,19 +215,31 @@ def draw_while_interrupted(*args: object, **kwargs: object) -> None:
     cairosvg.svg2png(bytestring=svg.encode(), write_to=InterruptingFile())
 
 
+@pytest.mark.parametrize("kind", ["piano-performance", "all"])
 def test_ctrl_c_swallowed_by_a_c_callback_is_still_an_interruption(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
-    """cairo turns the KeyboardInterrupt raised in its write callback into an OSError: still exit 130, no traceback."""
+    """cairo turns the KeyboardInterrupt raised in its write callback into an OSError: still exit 130, no traceback.
+
+    With ``all`` the other documents are not even started (the swallowed interruption is not one job's failure).
+    """
     from pianodocs.cli import main
 
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # as in a terminal
-    monkeypatch.setattr(sys.modules["pianodocs.render"], "render", draw_while_interrupted)
-    target = tmp_path / "piano.docx"
-    target.write_bytes(b"il documento di prima")
-    code = main(["render", "piano-performance", str(WORKBOOK), "-o", str(target)])
+    calls: list[object] = []
+    monkeypatch.setattr(
+        sys.modules["pianodocs.render"], "render", lambda *args, **kwargs: calls.append(args) or draw_while_interrupted()
+    )
+    target = tmp_path / "piano.docx" if kind != "all" else tmp_path / "documenti"
+    if kind != "all":
+        target.write_bytes(b"il documento di prima")
+    code = main(["render", kind, str(WORKBOOK), "-o", str(target), "--processi", "1"])
     errors = capsys.readouterr().err
     assert code == 130, errors
     assert errors.strip().splitlines()[-1] == "pianodocs: interrotto; nessun file parziale è stato lasciato."
     assert_clean_stderr(errors)
-    assert target.read_bytes() == b"il documento di prima"
+    assert len(calls) == 1
+    if kind != "all":
+        assert target.read_bytes() == b"il documento di prima"
+    else:
+        assert list(target.iterdir()) == []

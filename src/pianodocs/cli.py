@@ -132,11 +132,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
-    with _signals_as_interruptions() as received:
-        return _run(arguments, received)
+    with _signals_as_interruptions():
+        return _run(arguments)
 
 
-def _run(arguments: argparse.Namespace, received: list[int]) -> int:
+def _run(arguments: argparse.Namespace) -> int:
     from .batch import Terminated
 
     try:
@@ -155,8 +155,8 @@ def _run(arguments: argparse.Namespace, received: list[int]) -> int:
     except Terminated:
         return _interrupted(signal.SIGTERM)
     except Exception as error:  # a bug of pianodocs, not of the input: say so without a traceback
-        if received:  # the interruption was raised inside a C callback, which turned it into another error
-            return _interrupted(received[0])
+        if _received:  # the interruption was raised inside a C callback, which turned it into another error
+            return _interrupted(_received[0])
         if os.environ.get("PIANODOCS_DEBUG"):
             raise
         print(
@@ -176,27 +176,39 @@ def _interrupted(signum: int) -> int:
     return EXIT_INTERRUPTED
 
 
+_received: list[int] = []
+"""The signals (SIGINT, SIGTERM) received while the command runs."""
+
+
+def _stop_if_interrupted() -> None:
+    """Raise the interruption again if a signal came and was swallowed (see :func:`_signals_as_interruptions`)."""
+    from .batch import Terminated
+
+    if _received:
+        raise KeyboardInterrupt if _received[0] == signal.SIGINT else Terminated
+
+
 @contextlib.contextmanager
-def _signals_as_interruptions() -> Iterator[list[int]]:
-    """While the command runs, Ctrl-C and SIGTERM interrupt it; yields the signals received so far.
+def _signals_as_interruptions() -> Iterator[None]:
+    """While the command runs, Ctrl-C and SIGTERM interrupt it, and are recorded in :data:`_received`.
 
     SIGTERM raises :class:`~pianodocs.batch.Terminated`, so it stops like after
     Ctrl-C. A library calling back from C (cairo drawing a DOCX figure) may turn
     the interruption into another error and print it as "Exception ignored":
-    the list of received signals lets :func:`main` still report an
-    interruption, and such reports of an interruption are not printed.
+    the record lets :func:`main` still report an interruption, and such
+    reports of an interruption are not printed.
     """
     import threading
 
     from .batch import Terminated
 
-    received: list[int] = []
+    _received.clear()
     if threading.current_thread() is not threading.main_thread():  # signals reach only the main thread
-        yield received
+        yield
         return
 
     def interrupted(signum: int, frame: object) -> None:
-        received.append(signum)
+        _received.append(signum)
         raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
 
     def unraisable(report: sys.UnraisableHookArgs) -> None:
@@ -209,7 +221,7 @@ def _signals_as_interruptions() -> Iterator[list[int]]:
         signal.signal(signal.SIGINT, interrupted)
     previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
-        yield received
+        yield
     finally:
         sys.unraisablehook = previous_hook
         signal.signal(signal.SIGTERM, previous_term)
@@ -389,6 +401,7 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
     outcomes = run(plan, jobs, workbook_folder=folder, template_dir=arguments.modelli, workers=arguments.processi)
     with contextlib.closing(outcomes):  # interrupted here too (e.g. while signing), the workers stop before we go on
         for done, outcome in enumerate(outcomes, start=1):
+            _stop_if_interrupted()  # a job's error may be an interruption in disguise: then stop, do not go on
             _clear_progress()
             if outcome.draft is not None:
                 try:
