@@ -32,8 +32,6 @@ STARTER = (  # as in a terminal: Ctrl-C raises KeyboardInterrupt even if the tes
     "sys.exit(pianodocs.cli.main(sys.argv[1:]))\n"
 )
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
-
 
 class Command:
     """A ``pianodocs`` command started in its own session, with a private TMPDIR and a mark in its environment."""
