@@ -160,7 +160,7 @@ def _worker_terminated(signum: int, frame: FrameType | None) -> None:
     """
     session = Path(tempfile.gettempdir())
     if _SESSION_NAME.fullmatch(session.name):  # only inside a command's own session folder, never all of /tmp
-        _end_processes_using(session)
+        _end_processes_using(session, parent=os.getpid())
     os._exit(128 + signum)
 
 
@@ -221,11 +221,12 @@ def remove_stale_folders(base: Path) -> list[Path]:
     return removed
 
 
-def _end_processes_using(folder: Path) -> None:
-    """Kill what still runs from a stale session folder (a LibreOffice left behind by a killed command).
+def _end_processes_using(folder: Path, parent: int | None = None) -> None:
+    """Kill what still runs from a session folder (a LibreOffice left behind by a killed command).
 
     Linux only (``/proc``): a process is this user's and names a path inside
-    ``folder`` on its command line (LibreOffice's profile); its whole process group goes.
+    ``folder`` on its command line (LibreOffice's profile); its whole process
+    group goes. With ``parent``, only the processes it started (a worker's own LibreOffice).
     """
     marks = (f"{folder}/".encode(), f"{folder.as_uri()}/".encode())
     for entry in Path("/proc").glob("[0-9]*"):
@@ -234,6 +235,8 @@ def _end_processes_using(folder: Path) -> None:
                 continue
             command_line = (entry / "cmdline").read_bytes()
             if not any(mark in command_line for mark in marks):
+                continue
+            if parent is not None and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) != parent:
                 continue
             group = os.getpgid(int(entry.name))
             if group != os.getpgrp():  # LibreOffice runs in a session of its own: never our own group
