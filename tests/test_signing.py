@@ -406,3 +406,87 @@ def test_no_password_without_environment_or_terminal(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("getpass.getpass", lambda prompt: pytest.fail("non deve chiedere la password"))
     with pytest.raises(SignatureError, match=f"Manca la password del certificato: .*{PASSWORD_VARIABLE}.*terminale"):
         password_from_environment_or_prompt()
+
+
+# --- render all --firma: the certificate is checked before rendering, a signed file is never destroyed ---------
+
+VALSERENA = Path(__file__).resolve().parent.parent / "sample_data" / "cciaa_valserena_2024_2026.xlsx"
+
+
+@pytest.fixture
+def signed_folder(rendered: dict[str, Path], tmp_path: Path) -> Path:
+    """A folder where ``render all --firma`` of the Valserena workbook has already written: signed PDFs and DOCX."""
+    from pianodocs.render import applicable_kinds
+    from pianodocs.workbook.loader import load_workbook
+
+    certificate_file, _ = make_certificate(tmp_path, holder="Firmatario Precedente")
+    folder = tmp_path / "documenti"
+    folder.mkdir()
+    for kind in applicable_kinds(load_workbook(VALSERENA)):
+        sign_pdf(rendered["tiny"], folder / f"{VALSERENA.stem}_{kind}.pdf", pkcs12=certificate_file, password=PASSWORD)
+        (folder / f"{VALSERENA.stem}_{kind}.docx").write_bytes(f"il DOCX di prima di {kind}".encode())
+    return folder
+
+
+def hashes_of(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("problem", ["password errata", "certificato scaduto"])
+def test_render_all_with_an_unusable_certificate_leaves_every_signed_file_as_it_was(
+    signed_folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    problem: str,
+) -> None:
+    from pianodocs.cli import main
+
+    expiry = NOW - dt.timedelta(days=3)
+    if problem == "password errata":
+        certificate_file, _ = make_certificate(tmp_path, holder="Mario Rossi")
+        monkeypatch.setenv(PASSWORD_VARIABLE, "sbagliata")
+        expected = "pianodocs: Password errata per il certificato mario_rossi.p12 (oppure il file è danneggiato)."
+    else:
+        certificate_file, _ = make_certificate(tmp_path, holder="Mario Rossi", valid_until=expiry)
+        monkeypatch.setenv(PASSWORD_VARIABLE, PASSWORD.decode())
+        expected = f"pianodocs: Il certificato di Mario Rossi è scaduto il {expiry:%d/%m/%Y}:"
+    before = hashes_of(signed_folder)
+    assert all(signatures(path) for path in signed_folder.glob("*.pdf"))
+    code = main(["render", "all", str(VALSERENA), "-o", str(signed_folder), "--firma", str(certificate_file), "--processi", "1"])
+    errors = capsys.readouterr().err
+    assert code == 1
+    assert errors.strip().splitlines()[-1].startswith(expected), errors
+    assert hashes_of(signed_folder) == before
+
+
+def test_render_all_signs_each_pdf_aside_and_replaces_the_signed_ones(signed_folder: Path, tmp_path: Path) -> None:
+    """With a usable certificate, every PDF is replaced by a newly rendered one signed by it, nothing else is left."""
+    import os
+    import subprocess
+    import sys
+
+    certificate_file, certificate = make_certificate(tmp_path, holder="Nuovo Firmatario")
+    before = hashes_of(signed_folder)
+    signing = ["--firma", str(certificate_file), "--processi", "2"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pianodocs", "render", "all", str(VALSERENA), "-o", str(signed_folder), *signing],
+        capture_output=True,
+        text=True,
+        env={**os.environ, PASSWORD_VARIABLE: PASSWORD.decode(), "TMPDIR": str(tmp_path)},
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    pdfs = sorted(signed_folder.glob("*.pdf"))
+    assert pdfs and {path.name for path in pdfs} <= set(before)
+    for path in pdfs:
+        assert hashes_of(signed_folder)[path.name] != before[path.name]
+        (signature,) = signatures(path)  # the old file's signature is gone with it: one, the new one
+        assert status_of(signature, certificate).bottom_line, path.name
+        text = "".join(page.extract_text() for page in PdfReader(path).pages)
+        assert "Testo da firmare" not in text and re.search(r"Valserena|Performance 2024-2026", text), path.name
+    assert not [path.name for path in tmp_path.iterdir() if path.name.startswith("pianodocs-")]
+    assert not [path.name for path in signed_folder.iterdir() if path.name.startswith(".")]

@@ -1,17 +1,19 @@
 """The ``pianodocs`` command line: validate a workbook, create a blank one, list the document kinds.
 
 Exit codes: 0 success, 1 bad input or failed output (with an Italian message,
-never a traceback), 2 usage errors, 3 an internal error of pianodocs itself. Messages go to standard error, results to
-standard output.
+never a traceback), 2 usage errors, 3 an internal error of pianodocs itself, 130 interrupted (Ctrl-C), 143 stopped by
+SIGTERM. Messages go to standard error, results to standard output.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -21,6 +23,8 @@ from .model import Plan
 from .wording import counted
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+"""Ctrl-C (SIGINT) and SIGTERM: 128 + the signal's number, as shells report a command ended by it."""
 
 
 class _ItalianFormatter(argparse.RawDescriptionHelpFormatter):
@@ -128,6 +132,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    with _signals_as_interruptions():
+        return _run(arguments)
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    from .batch import Terminated
+
     try:
         handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render, "diff": _diff, "export": _export}[
             arguments.command
@@ -140,9 +151,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pianodocs: {error}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
-        print("pianodocs: interrotto; nessun file parziale è stato lasciato.", file=sys.stderr)
-        return 130
+        return _interrupted(signal.SIGINT)
+    except Terminated:
+        return _interrupted(signal.SIGTERM)
     except Exception as error:  # a bug of pianodocs, not of the input: say so without a traceback
+        if _received:  # the interruption was raised inside a C callback, which turned it into another error
+            return _interrupted(_received[0])
         if os.environ.get("PIANODOCS_DEBUG"):
             raise
         print(
@@ -151,6 +165,68 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _interrupted(signum: int) -> int:
+    """Report the interruption by Ctrl-C (SIGINT) or SIGTERM; the exit code is 128 + the signal's number."""
+    if signum == signal.SIGTERM:
+        print("pianodocs: terminato (SIGTERM); nessun file parziale è stato lasciato.", file=sys.stderr)
+        return EXIT_TERMINATED
+    print("pianodocs: interrotto; nessun file parziale è stato lasciato.", file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
+_received: list[int] = []
+"""The signals (SIGINT, SIGTERM) received while the command runs."""
+
+
+def _stop_if_interrupted() -> None:
+    """Raise the interruption again if a signal came and was swallowed (see :func:`_signals_as_interruptions`)."""
+    from .batch import Terminated
+
+    if _received:
+        raise KeyboardInterrupt if _received[0] == signal.SIGINT else Terminated
+
+
+@contextlib.contextmanager
+def _signals_as_interruptions() -> Iterator[None]:
+    """While the command runs, Ctrl-C and SIGTERM interrupt it, and are recorded in :data:`_received`.
+
+    SIGTERM raises :class:`~pianodocs.batch.Terminated`, so it stops like after
+    Ctrl-C. A library calling back from C (cairo drawing a DOCX figure) may turn
+    the interruption into another error and print it as "Exception ignored":
+    the record lets :func:`main` still report an interruption, and such
+    reports of an interruption are not printed.
+    """
+    import threading
+
+    from .batch import Terminated
+
+    _received.clear()
+    if threading.current_thread() is not threading.main_thread():  # signals reach only the main thread
+        yield
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        _received.append(signum)
+        raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
+
+    def unraisable(report: sys.UnraisableHookArgs) -> None:
+        if not isinstance(report.exc_value, KeyboardInterrupt | Terminated):
+            previous_hook(report)
+
+    previous_term = signal.signal(signal.SIGTERM, interrupted)
+    previous_int = signal.getsignal(signal.SIGINT)
+    if previous_int is signal.default_int_handler:  # not where Ctrl-C is ignored (a command started with &)
+        signal.signal(signal.SIGINT, interrupted)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous_hook
+        signal.signal(signal.SIGTERM, previous_term)
+        if previous_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous_int)
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -237,11 +313,19 @@ def _kinds(arguments: argparse.Namespace) -> int:
 
 
 def _render(arguments: argparse.Namespace) -> int:
+    """``render``: every temporary folder inside one session folder, removed on exit (or by the next command)."""
+    from .batch import session_folder
+
+    with session_folder():
+        return _render_in_session(arguments)
+
+
+def _render_in_session(arguments: argparse.Namespace) -> int:
     import time
 
     import attrs
 
-    from .batch import Job, run
+    from .batch import Job, deliver, run
     from .render import FORMATS, applicable_kinds, render, skipped_kinds
     from .workbook.loader import load_workbook
 
@@ -296,8 +380,13 @@ def _render(arguments: argparse.Namespace) -> int:
         print(f"pianodocs: con 'all' OUT deve essere una cartella: {output} è un file.", file=sys.stderr)
         return EXIT_USAGE
     output.mkdir(parents=True, exist_ok=True)
-    jobs = [
-        Job(job_kind, output / f"{arguments.workbook.stem}_{job_kind}{suffix}", options(job_kind))
+    jobs = [  # with --firma a PDF is rendered aside, then signed into its place: never an unsigned one where a signed one was
+        Job(
+            job_kind,
+            output / f"{arguments.workbook.stem}_{job_kind}{suffix}",
+            options(job_kind),
+            aside=signer is not None and suffix == ".pdf",
+        )
         for job_kind in applicable_kinds(plan)
         for suffix in FORMATS
     ]
@@ -310,20 +399,24 @@ def _render(arguments: argparse.Namespace) -> int:
     started = time.monotonic()
     _progress(0, len(jobs))
     outcomes = run(plan, jobs, workbook_folder=folder, template_dir=arguments.modelli, workers=arguments.processi)
-    for done, outcome in enumerate(outcomes, start=1):
-        _clear_progress()
-        if outcome.error is None and signer is not None and outcome.job.path.suffix == ".pdf":
-            try:
-                signer(outcome.job.path, outcome.job.path)
-            except PianodocsError as error:
-                outcome.job.path.unlink(missing_ok=True)  # no unsigned PDF where a signed one was asked for
-                outcome = attrs.evolve(outcome, error=f"firma non riuscita, PDF non scritto: {error}")
-        if outcome.error is not None:
-            failures += 1
-            print(f"  ✗ {outcome.job.path.name}: {outcome.error}", file=sys.stderr)
-        else:
-            print(f"  ✓ {outcome.job.path} ({outcome.seconds:.1f} s)", flush=True)
-        _progress(done, len(jobs))
+    with contextlib.closing(outcomes):  # interrupted here too (e.g. while signing), the workers stop before we go on
+        for done, outcome in enumerate(outcomes, start=1):
+            _stop_if_interrupted()  # a job's error may be an interruption in disguise: then stop, do not go on
+            _clear_progress()
+            if outcome.draft is not None:
+                try:
+                    if signer is None:
+                        deliver(outcome.draft, outcome.job.path)
+                    else:
+                        signer(outcome.draft, outcome.job.path)
+                except PianodocsError as error:  # the previous file stays as it was
+                    outcome = attrs.evolve(outcome, error=f"firma non riuscita, PDF non sostituito: {error}")
+            if outcome.error is not None:
+                failures += 1
+                print(f"  ✗ {outcome.job.path.name}: {outcome.error}", file=sys.stderr)
+            else:
+                print(f"  ✓ {outcome.job.path} ({outcome.seconds:.1f} s)", flush=True)
+            _progress(done, len(jobs))
     from .export import write_export
 
     companions = write_export(plan, output, at=arguments.al, stem=f"{arguments.workbook.stem}_")
@@ -350,12 +443,13 @@ def _signer(arguments: argparse.Namespace) -> Callable[[Path, Path], None] | Non
     if arguments.kind != "all" and arguments.output.suffix.lower() != ".pdf":
         raise PianodocsError("La firma (--firma) si applica solo ai PDF: indicare un file .pdf.")
     try:
-        from .signing import password_from_environment_or_prompt, sign_pdf
+        from .signing import check_certificate, password_from_environment_or_prompt, sign_pdf
     except ImportError as error:
         raise PianodocsError(
             "La firma richiede pyHanko: installare pianodocs con l'extra 'firma' (pip install 'pianodocs[firma]')."
         ) from error
     password = password_from_environment_or_prompt()
+    check_certificate(arguments.firma, password)  # before rendering: a certificate that cannot sign changes no file
 
     def sign(source: Path, target: Path) -> None:
         sign_pdf(source, target, pkcs12=arguments.firma, password=password)

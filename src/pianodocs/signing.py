@@ -84,6 +84,15 @@ def sign_pdf(
             raise SignatureError(f"Firma di {source} non riuscita: il PDF non ha la struttura attesa.") from error
 
 
+def check_certificate(pkcs12: Path, password: bytes | None) -> None:
+    """Raise :class:`SignatureError` unless ``pkcs12`` can sign now: readable, right password, valid, meant for signing.
+
+    The CLI calls it before rendering anything, so a certificate that cannot be
+    used stops the command while every existing file is still as it was.
+    """
+    _load_signer(Path(pkcs12), password)
+
+
 def password_from_environment_or_prompt(prompt_text: str = "Password del certificato: ") -> bytes:
     """The certificate's password: from ``PIANODOCS_FIRMA_PASSWORD`` if set, else typed at the terminal.
 
