@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .atomic import output_folder
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
 from .model import Plan
@@ -207,7 +208,7 @@ def _export(arguments: argparse.Namespace) -> int:
     warnings: list[Problem] = []
     plan = load_workbook(arguments.workbook, warnings=warnings)
     _print_problems(warnings)
-    arguments.output.mkdir(parents=True, exist_ok=True)
+    output_folder(arguments.output)
     written = write_export(plan, arguments.output, at=arguments.al, stem=f"{arguments.workbook.stem}_")
     for path in written:
         print(f"Scritto {path}")
@@ -292,10 +293,7 @@ def _render(arguments: argparse.Namespace) -> int:
         from .batch import default_workers
 
         arguments.processi = default_workers()
-    if output.exists() and not output.is_dir():
-        print(f"pianodocs: con 'all' OUT deve essere una cartella: {output} è un file.", file=sys.stderr)
-        return EXIT_USAGE
-    output.mkdir(parents=True, exist_ok=True)
+    output_folder(output)
     jobs = [
         Job(job_kind, output / f"{arguments.workbook.stem}_{job_kind}{suffix}", options(job_kind))
         for job_kind in applicable_kinds(plan)
