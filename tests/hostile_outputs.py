@@ -7,7 +7,9 @@ Ente or Piano sheet the test needs.
 
 from __future__ import annotations
 
+import io
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,3 +64,22 @@ def mounted(folder: Path, options: str) -> Iterator[Path]:
 def read_only(folder: Path) -> None:
     """Make the tmpfs mounted at ``folder`` read-only, keeping what it holds."""
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+
+DATA_VALIDATION_EXTENSION = (
+    '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    '<x14:dataValidations count="0" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/></ext></extLst>'
+)
+
+
+def with_excel_extension(workbook: Path) -> Path:
+    """``workbook`` with, in every sheet, the list-validation extension Excel writes and openpyxl warns of in English."""
+    original = workbook.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(workbook, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename.startswith("xl/worksheets/sheet") and entry.filename.endswith(".xml"):
+                data = data.replace(b"</worksheet>", DATA_VALIDATION_EXTENSION.encode() + b"</worksheet>")
+            target.writestr(entry, data)
+    return workbook

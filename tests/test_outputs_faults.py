@@ -20,7 +20,7 @@ import pytest
 
 from pianodocs import cli
 
-from .hostile_outputs import SVG_LOGO, mounted, read_only, words, workbook_with
+from .hostile_outputs import SVG_LOGO, mounted, read_only, with_excel_extension, words, workbook_with
 
 OLD = b"documento di una volta, da non perdere\n" * 20
 
@@ -104,13 +104,18 @@ def test_an_svg_logo_is_drawn_in_the_docx(
     assert part.content_type == "image/png"
 
 
-def test_a_logo_that_is_not_an_image(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_a_logo_that_is_not_an_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
     (tmp_path / "logo.png").write_text("questo non è un PNG", encoding="utf-8")
     workbook = workbook_with(tmp_path, ente={"Logo": "logo.png"})
-    output = existing(tmp_path / "piano.docx")
+    output = existing(tmp_path / f"piano{suffix}")
     code, errors = run_cli(capsys, monkeypatch, "render", "piano-performance", workbook, "-o", output)
     assert code == 1
-    assert "Foglio Ente, campo Logo: il file logo.png non è un'immagine leggibile" in errors
+    assert errors.strip() == (
+        "pianodocs: Foglio Ente, campo Logo: il file logo.png non è un'immagine leggibile (usare PNG, JPEG, GIF o SVG)."
+    )
     assert output.read_bytes() == OLD
 
 
@@ -192,3 +197,33 @@ def test_the_file_size_limit(workbook: Path, tmp_path: Path, suffix: str) -> Non
     assert "ulimit -f" in errors
     assert output.read_bytes() == OLD
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["piano.xlsx", output.name])
+
+
+# --- the libraries' English -------------------------------------------------------------------------------
+
+
+def test_openpyxl_warnings_stay_for_debugging(workbook: Path) -> None:
+    with_excel_extension(workbook)  # the drop-down lists Excel saves, which openpyxl says it drops
+    code, errors = run_process("validate", workbook)
+    assert code == 0
+    assert errors == ""
+    code, errors = run_process("validate", workbook, env={"PIANODOCS_DEBUG": "1"})
+    assert code == 0
+    assert "pianodocs: [debug] openpyxl.worksheet._reader: UserWarning: Data Validation extension is not supported" in errors
+
+
+def test_a_css_rule_weasyprint_ignores_is_told_in_italian(
+    workbook: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stylesheet = tmp_path / "modelli" / "css" / "pianodocs.css"
+    stylesheet.parent.mkdir(parents=True)
+    stylesheet.write_text("body { font-family: sans-serif; }\n.copertina { colore-sfondo: rosso; }\n", encoding="utf-8")
+    output = tmp_path / "piano.pdf"
+    code, errors = run_cli(
+        capsys, monkeypatch, "render", "piano-performance", workbook, "-o", output, "--modelli", tmp_path / "modelli"
+    )
+    assert code == 0
+    assert errors == (
+        "pianodocs: avviso: foglio di stile personalizzato, riga 2: regola ignorata perché non valida (colore-sfondo: rosso).\n"
+    )
+    assert "Ignored" not in errors

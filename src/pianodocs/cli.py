@@ -18,6 +18,7 @@ from typing import NoReturn
 from .atomic import output_folder
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
+from .logs import configure_logging
 from .model import Plan
 from .wording import counted
 
@@ -128,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()  # the libraries' English warnings: translated, or shown only with PIANODOCS_DEBUG=1
     arguments = _parser().parse_args(argv)
     try:
         handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render, "diff": _diff, "export": _export}[

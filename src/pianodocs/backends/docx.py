@@ -71,6 +71,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.richtext import printable
+from . import LogoError
 from .docx_fonts import FAMILY, SYMBOL_FAMILY, add_to_fontconfig, embed_fonts, has_every_glyph, symbol_spans
 
 logger = logging.getLogger(__name__)
@@ -202,7 +203,8 @@ def convert_with_libreoffice(
             raise
     converted = folder / f"{source.stem}.{target.split(':')[0]}"
     if process.returncode != 0 or not converted.is_file():
-        raise PianodocsError(f"LibreOffice non ha convertito {source.name}: {(errors or output).strip()}")
+        logger.debug("LibreOffice (uscita %s): %s", process.returncode, (errors or output).strip())  # English
+        raise PianodocsError(f"LibreOffice non ha convertito {source.name} (codice di uscita {process.returncode}).")
     return converted
 
 
@@ -265,9 +267,7 @@ def _logo_picture(path: str) -> bytes | None:
     try:
         Image.from_blob(data)
     except Exception as error:  # python-docx raises UnrecognizedImageError, or struct/index errors on a damaged file
-        raise PianodocsError(
-            f"Foglio Ente, campo Logo: il file {logo.name} non è un'immagine leggibile (usare PNG, JPEG, GIF o SVG)."
-        ) from error
+        raise LogoError(logo.name) from error
     return data
 
 
@@ -665,8 +665,12 @@ def _svg_to_png(svg: str, width_px: int) -> bytes | None:
     add_to_fontconfig()  # the drawing's text in the bundled Titillium Web, as in the PDF
     if not has_every_glyph(svg):  # cairo sets a text in its first family only: then the next family draws it all
         svg = re.sub(rf'(font-family="[^"]*?){re.escape(FAMILY)}\s*,\s*', r"\1", svg)
-    png: bytes = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width_px, unsafe=False)
-    return png
+    # drawn into a file, not into memory: cairo writes it itself, so a Ctrl-C meanwhile stays a KeyboardInterrupt
+    # (through a Python write callback cffi would swallow it and cairo report a write error)
+    with tempfile.TemporaryDirectory(prefix="pianodocs-figura-") as folder:
+        png = Path(folder) / "figura.png"
+        cairosvg.svg2png(bytestring=svg.encode("utf-8"), write_to=str(png), output_width=width_px, unsafe=False)
+        return png.read_bytes()
 
 
 def _summary(headings: Iterable[Heading]) -> list[Heading]:
