@@ -104,17 +104,20 @@ def test_an_svg_logo_is_drawn_in_the_docx(
     assert part.content_type == "image/png"
 
 
+@pytest.mark.parametrize(
+    ("name", "content"), [("logo.png", "questo non è un PNG"), ("logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'><rect")]
+)
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])
 def test_a_logo_that_is_not_an_image(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, suffix: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, suffix: str, name: str, content: str
 ) -> None:
-    (tmp_path / "logo.png").write_text("questo non è un PNG", encoding="utf-8")
-    workbook = workbook_with(tmp_path, ente={"Logo": "logo.png"})
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    workbook = workbook_with(tmp_path, ente={"Logo": name})
     output = existing(tmp_path / f"piano{suffix}")
     code, errors = run_cli(capsys, monkeypatch, "render", "piano-performance", workbook, "-o", output)
     assert code == 1
     assert errors.strip() == (
-        "pianodocs: Foglio Ente, campo Logo: il file logo.png non è un'immagine leggibile (usare PNG, JPEG, GIF o SVG)."
+        f"pianodocs: Foglio Ente, campo Logo: il file {name} non è un'immagine leggibile (usare PNG, JPEG, GIF o SVG)."
     )
     assert output.read_bytes() == OLD
 

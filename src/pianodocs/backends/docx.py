@@ -246,10 +246,11 @@ def _render(
 
 
 def _logo_picture(path: str) -> bytes | None:
-    """The logo's bytes as Word can show them: an SVG drawn as PNG (None, with an avviso, if it cannot be drawn).
+    """The logo's bytes as Word can show them: an SVG drawn as PNG (None, with an avviso, when cairo is missing).
 
-    A file Word cannot show (a .png that is not a picture, a damaged one) stops the render with a message naming
-    the Ente sheet's Logo field: the logo is the cover's, and an official document does not go out without it.
+    A file that cannot be shown (a .png that is not a picture, a damaged one, an SVG that is not a drawing) stops
+    the render with a message naming the Ente sheet's Logo field, as the PDF does: the logo is the cover's, and an
+    official document does not go out without it.
     """
     logo = Path(path)
     data = logo.read_bytes()
@@ -257,11 +258,8 @@ def _logo_picture(path: str) -> bytes | None:
         try:
             data = _svg_to_png(data.decode("utf-8"), LOGO_PIXELS) or b""
         except (UnicodeDecodeError, ValueError, SyntaxError) as error:  # cairosvg: bad XML (ParseError) or drawing
-            logger.warning(
-                "Foglio Ente, campo Logo: il disegno SVG %s non è leggibile (%s): il DOCX è senza logo.", logo.name, error
-            )
-            return None
-        if not data:
+            raise LogoError(logo.name) from error
+        if not data:  # cairo is missing: _svg_to_png said so
             logger.warning("Foglio Ente, campo Logo: il logo SVG %s non si può convertire: il DOCX è senza logo.", logo.name)
             return None
     try:
