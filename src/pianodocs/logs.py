@@ -37,33 +37,21 @@ TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-class _StandardError(logging.StreamHandler):  # type: ignore[type-arg]
-    """Writes to the standard error of the moment (the one a test captures, too), as :data:`logging.lastResort` does."""
+class _Policy(logging.Handler):
+    """The handler on the root logger applying the module's policy to every record.
 
-    @property
-    def stream(self) -> TextIO:
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value: TextIO) -> None:
-        pass
-
-
-class _Policy(_StandardError):
-    """The handler on the root logger applying the module's policy to every record."""
+    It writes to the standard error of the moment (the one a test captures, too), as :data:`logging.lastResort` does.
+    """
 
     def emit(self, record: logging.LogRecord) -> None:
         text = _translated(record)
         if text is None:
             return
         try:
-            self.stream.write(text + "\n")
-            self.flush()
-        except Exception:  # a closed stderr: nothing more can be said
-            self.handleError(record)
-
-    def handleError(self, record: logging.LogRecord) -> None:
-        pass
+            sys.stderr.write(text + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):  # a closed standard error: nothing more can be said
+            pass
 
 
 def configure_logging() -> None:
