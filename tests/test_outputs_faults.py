@@ -230,3 +230,22 @@ def test_a_css_rule_weasyprint_ignores_is_told_in_italian(
         "pianodocs: avviso: foglio di stile personalizzato, riga 2: regola ignorata perché non valida (colore-sfondo: rosso).\n"
     )
     assert "Ignored" not in errors
+
+
+def test_libreoffice_english_stays_for_debugging(workbook: Path, tmp_path: Path) -> None:
+    # a LibreOffice that fails as a broken installation does: English on its standard error, exit 1
+    programs = tmp_path / "programmi"
+    programs.mkdir()
+    soffice = programs / "soffice"
+    soffice.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n", encoding="utf-8")
+    soffice.chmod(0o755)
+    path = {"PATH": f"{programs}{os.pathsep}{os.environ['PATH']}"}
+    output = tmp_path / "piano.docx"
+    code, errors = run_process("render", "piano-performance", workbook, "-o", output, env=path)
+    assert code == 0
+    assert errors == (
+        "LibreOffice non ha convertito bozza.docx (codice di uscita 1). Il sommario del DOCX resta senza numeri di pagina.\n"
+    )
+    code, errors = run_process("render", "piano-performance", workbook, "-o", output, env=path | {"PIANODOCS_DEBUG": "1"})
+    assert code == 0
+    assert "pianodocs: [debug] LibreOffice (uscita 1): Error: source file could not be loaded" in errors
