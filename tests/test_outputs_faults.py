@@ -21,6 +21,7 @@ import pytest
 from pianodocs import cli
 
 from .hostile_outputs import SVG_LOGO, mounted, read_only, with_excel_extension, words, workbook_with
+from .test_signing import PASSWORD, make_certificate
 
 OLD = b"documento di una volta, da non perdere\n" * 20
 
@@ -180,11 +181,17 @@ def test_an_output_folder_that_cannot_be_written(
 # --- temporary files ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".pdf firmato"])
 def test_a_full_temporary_folder(workbook: Path, tmp_path: Path, suffix: str) -> None:
-    output = existing(tmp_path / f"piano{suffix}")
+    output = existing(tmp_path / f"piano{suffix.split()[0]}")
+    signing: list[str | Path] = []
+    if suffix.endswith("firmato"):  # the signed PDF is rendered aside, in the same temporary folder, then signed
+        (tmp_path / "certificati").mkdir()
+        certificate, _ = make_certificate(tmp_path / "certificati")
+        signing = ["--firma", certificate]
     with mounted(tmp_path / "temporanei", "size=64k") as temporary:
-        code, errors = run_process("render", "piano-performance", workbook, "-o", output, env={"TMPDIR": str(temporary)})
+        environment = {"TMPDIR": str(temporary), "PIANODOCS_FIRMA_PASSWORD": PASSWORD.decode()}
+        code, errors = run_process("render", "piano-performance", workbook, "-o", output, *signing, env=environment)
         assert code == 1
         assert f"Spazio esaurito nella cartella temporanea {temporary}" in errors
         assert list(temporary.iterdir()) == [], "the temporary files were removed"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .atomic import output_folder
+from .atomic import output_folder, scratch_folder
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
 from .logs import configure_logging
@@ -282,10 +282,8 @@ def _render(arguments: argparse.Namespace) -> int:
         if signer is None:
             render(plan, kind, arguments.output, workbook_folder=folder, template_dir=arguments.modelli, **options(kind))
         else:  # render aside and sign into the target: an unsigned file never takes the signed one's place
-            import tempfile
-
-            with tempfile.TemporaryDirectory(prefix="pianodocs-firma-") as aside:
-                draft = Path(aside) / arguments.output.name
+            with scratch_folder() as aside:  # the render's own temporary folder: a full TMPDIR is told in Italian
+                draft = aside / arguments.output.name
                 render(plan, kind, draft, workbook_folder=folder, template_dir=arguments.modelli, **options(kind))
                 signer(draft, arguments.output)
         print(f"Scritto {arguments.output}" + (" (firmato)" if signer is not None else ""))
