@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from .atomic import output_folder, scratch_folder
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
+from .logs import configure_logging
 from .model import Plan
 from .wording import counted
 
@@ -131,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()  # the libraries' English warnings: translated, or shown only with PIANODOCS_DEBUG=1
     arguments = _parser().parse_args(argv)
     with _signals_as_interruptions():
         return _run(arguments)
@@ -283,7 +286,7 @@ def _export(arguments: argparse.Namespace) -> int:
     warnings: list[Problem] = []
     plan = load_workbook(arguments.workbook, warnings=warnings)
     _print_problems(warnings)
-    arguments.output.mkdir(parents=True, exist_ok=True)
+    output_folder(arguments.output)
     written = write_export(plan, arguments.output, at=arguments.al, stem=f"{arguments.workbook.stem}_")
     for path in written:
         print(f"Scritto {path}")
@@ -363,10 +366,8 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
         if signer is None:
             render(plan, kind, arguments.output, workbook_folder=folder, template_dir=arguments.modelli, **options(kind))
         else:  # render aside and sign into the target: an unsigned file never takes the signed one's place
-            import tempfile
-
-            with tempfile.TemporaryDirectory(prefix="pianodocs-firma-") as aside:
-                draft = Path(aside) / arguments.output.name
+            with scratch_folder() as aside:  # the render's own temporary folder: a full TMPDIR is told in Italian
+                draft = aside / arguments.output.name
                 render(plan, kind, draft, workbook_folder=folder, template_dir=arguments.modelli, **options(kind))
                 signer(draft, arguments.output)
         print(f"Scritto {arguments.output}" + (" (firmato)" if signer is not None else ""))
@@ -376,10 +377,7 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
         from .batch import default_workers
 
         arguments.processi = default_workers()
-    if output.exists() and not output.is_dir():
-        print(f"pianodocs: con 'all' OUT deve essere una cartella: {output} è un file.", file=sys.stderr)
-        return EXIT_USAGE
-    output.mkdir(parents=True, exist_ok=True)
+    output_folder(output)
     jobs = [  # with --firma a PDF is rendered aside, then signed into its place: never an unsigned one where a signed one was
         Job(
             job_kind,

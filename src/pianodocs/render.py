@@ -11,6 +11,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
+from .atomic import scratch_folder
 from .errors import PianodocsError
 from .kinds import APPLIES, DOCUMENT_KINDS, Applicability, MissingDataError
 from .model import Plan
@@ -119,16 +120,17 @@ def render(
     _require_indicators(plan, kind)
     module = _module(kind)
     render_file = getattr(module, "render_file", None)
-    if render_file is not None:  # a kind that lays itself out more than once (the annex counts its own pages)
-        render_file(plan, target, workbook_folder=workbook_folder, template_dir=template_dir, **options)
-        return target
-    document = build_document(plan, kind, workbook_folder, **options)
-    if suffix == ".pdf":
-        from .backends.pdf import write_pdf
+    with scratch_folder():  # the fonts, drafts and LibreOffice profiles of this render, removed at its end
+        if render_file is not None:  # a kind that lays itself out more than once (the annex counts its own pages)
+            render_file(plan, target, workbook_folder=workbook_folder, template_dir=template_dir, **options)
+            return target
+        document = build_document(plan, kind, workbook_folder, **options)
+        if suffix == ".pdf":
+            from .backends.pdf import write_pdf
 
-        write_pdf(document, target, template_dir=template_dir)
-    else:
-        from .backends.docx import write_docx
+            write_pdf(document, target, template_dir=template_dir)
+        else:
+            from .backends.docx import write_docx
 
-        write_docx(document, target, template_dir=template_dir)
+            write_docx(document, target, template_dir=template_dir)
     return target

@@ -71,6 +71,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.richtext import printable
+from . import LogoError
 from .docx_fonts import FAMILY, SYMBOL_FAMILY, add_to_fontconfig, embed_fonts, has_every_glyph, symbol_spans
 
 logger = logging.getLogger(__name__)
@@ -90,6 +91,8 @@ SYMBOL_FONT = f'<w:rFonts w:ascii="{SYMBOL_FAMILY}" w:hAnsi="{SYMBOL_FAMILY}" w:
 NAMESPACES = nsdecls("w", "r")
 FIGURE_DPI = 200
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+PROPERTY_LIMIT = 255  # characters of a core property (python-docx refuses more)
+LOGO_PIXELS = 600  # width of an SVG logo drawn as PNG: 25 mm high on the cover, sharp in print
 PARAGRAPH_STYLES = {"body": "Normal", "note": "Nota", "small-heading": "Titoletto", "center": "Centrato"}
 # the template's paragraph style for the text of each kind of cell, and the cell's fill (a fill cannot live in a style)
 CELL_LOOKS: dict[CellStyle, tuple[str, str | None]] = {
@@ -200,7 +203,8 @@ def convert_with_libreoffice(
             raise
     converted = folder / f"{source.stem}.{target.split(':')[0]}"
     if process.returncode != 0 or not converted.is_file():
-        raise PianodocsError(f"LibreOffice non ha convertito {source.name}: {(errors or output).strip()}")
+        logger.debug("LibreOffice (uscita %s): %s", process.returncode, (errors or output).strip())  # English
+        raise PianodocsError(f"LibreOffice non ha convertito {source.name} (codice di uscita {process.returncode}).")
     return converted
 
 
@@ -231,13 +235,38 @@ def _render(
     writer = _BodyWriter(body.subdocx, word.sections[-1], document.headings, pages, _has_summary(document))
     writer.write(document.blocks)
     cover = document.cover or Cover(entity="", title="")  # filled, then removed with its section by _drop_cover
-    logo = InlineImage(docx_template, cover.logo, height=Mm(25)) if cover.logo else ""
+    picture = _logo_picture(cover.logo) if cover.logo else None
+    logo = InlineImage(docx_template, BytesIO(picture), height=Mm(25)) if picture else ""
     context = {"document": document, "cover": cover, "logo": logo, "body": body}
     docx_template.render(context, jinja_env=jinja, autoescape=True)
     if document.cover is None:
         _drop_cover(docx_template.docx)
     _finish(docx_template.docx, document, writer.landscape, moment)
     return docx_template
+
+
+def _logo_picture(path: str) -> bytes | None:
+    """The logo's bytes as Word can show them: an SVG drawn as PNG (None, with an avviso, when cairo is missing).
+
+    A file that cannot be shown (a .png that is not a picture, a damaged one, an SVG that is not a drawing) stops
+    the render with a message naming the Ente sheet's Logo field, as the PDF does: the logo is the cover's, and an
+    official document does not go out without it.
+    """
+    logo = Path(path)
+    data = logo.read_bytes()
+    if logo.suffix.lower() == ".svg" or data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>"):
+        try:
+            data = _svg_to_png(data.decode("utf-8"), LOGO_PIXELS) or b""
+        except (UnicodeDecodeError, ValueError, SyntaxError) as error:  # cairosvg: bad XML (ParseError) or drawing
+            raise LogoError(logo.name) from error
+        if not data:  # cairo is missing: _svg_to_png said so
+            logger.warning("Foglio Ente, campo Logo: il logo SVG %s non si può convertire: il DOCX è senza logo.", logo.name)
+            return None
+    try:
+        Image.from_blob(data)
+    except Exception as error:  # python-docx raises UnrecognizedImageError, or struct/index errors on a damaged file
+        raise LogoError(logo.name) from error
+    return data
 
 
 def _drop_cover(word: WordDocument) -> None:
@@ -276,11 +305,11 @@ def _finish(word: WordDocument, document: Document, ends_landscape: bool, moment
     """Metadata, language, the last section's orientation, alt text of the logo, field update on opening."""
     properties = word.core_properties
     properties.title, properties.author, properties.subject = (
-        _clean(document.title),
-        _clean(document.author),
-        _clean(document.subject),
+        _property(document.title),
+        _property(document.author),
+        _property(document.subject),
     )
-    properties.language, properties.last_modified_by = document.language, _clean(document.author)
+    properties.language, properties.last_modified_by = document.language, _property(document.author)
     properties.created = properties.modified = moment
     properties.revision = 1
     defaults = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
@@ -634,8 +663,12 @@ def _svg_to_png(svg: str, width_px: int) -> bytes | None:
     add_to_fontconfig()  # the drawing's text in the bundled Titillium Web, as in the PDF
     if not has_every_glyph(svg):  # cairo sets a text in its first family only: then the next family draws it all
         svg = re.sub(rf'(font-family="[^"]*?){re.escape(FAMILY)}\s*,\s*', r"\1", svg)
-    png: bytes = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width_px, unsafe=False)
-    return png
+    # drawn into a file, not into memory: cairo writes it itself, so a Ctrl-C meanwhile stays a KeyboardInterrupt
+    # (through a Python write callback cffi would swallow it and cairo report a write error)
+    with tempfile.TemporaryDirectory(prefix="pianodocs-figura-") as folder:
+        png = Path(folder) / "figura.png"
+        cairosvg.svg2png(bytestring=svg.encode("utf-8"), write_to=str(png), output_width=width_px, unsafe=False)
+        return png.read_bytes()
 
 
 def _summary(headings: Iterable[Heading]) -> list[Heading]:
@@ -696,6 +729,17 @@ def _flat(outline: list[Any]) -> Iterable[Any]:
 
 def _normalised(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _property(text: str) -> str:
+    """``text`` fit for a core property (title, author), which holds at most 255 characters: longer, it is cut at a
+    word and ends with "…" (only there: the document's own text keeps it whole)."""
+    text = _clean(text)
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[: PROPERTY_LIMIT - 1]
+    word_end = cut.rfind(" ")
+    return (cut[:word_end] if word_end > PROPERTY_LIMIT // 2 else cut).rstrip(" ,;:.-") + "…"
 
 
 def _clean(text: str) -> str:

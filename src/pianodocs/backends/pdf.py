@@ -20,10 +20,12 @@ Only this module imports WeasyPrint.
 from __future__ import annotations
 
 import base64
+import logging
 import mimetypes
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ import attrs
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_xml
 from weasyprint import CSS, HTML
+from weasyprint.logger import LOGGER
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -55,6 +58,7 @@ from ..view.model import (
     Table,
     TableOfContents,
 )
+from . import LogoError
 
 FONTS = Path(str(files("pianodocs").joinpath("fonts")))
 DOCUMENT_TEMPLATE = "html/document.html"
@@ -158,9 +162,12 @@ def write_pdf(document: Document, path: Path, *, template_dir: Path | None = Non
             url_fetcher=fetcher,
             font_config=font_config,
         )
-        rendered = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-            stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
-        )
+        with _logo_watch(logo) as refused:
+            rendered = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
+            )
+        if refused:  # WeasyPrint would print the cover without it: an official document does not go out so
+            raise LogoError(refused[0].name)
         rendered.metadata.created = rendered.metadata.modified = moment
         with atomic_output(path) as temporary, warnings.catch_warnings():
             # WeasyPrint 70 opens its sRGB profile (the PDF/A output intent) and never closes it
@@ -267,6 +274,27 @@ def _logo_path(cover: Cover | None) -> Path | None:
         return None
     path = Path(cover.logo).resolve()
     return path if path.is_file() else None
+
+
+@contextmanager
+def _logo_watch(logo: Path | None) -> Iterator[list[Path]]:
+    """A list that gets ``logo`` if WeasyPrint, while the block runs, reports it could not load it as an image.
+
+    That report is kept from the user: the error raised for it says more.
+    """
+    refused: list[Path] = []
+
+    def watch(record: logging.LogRecord) -> bool:
+        if logo is not None and record.getMessage().startswith(f"Failed to load image at {logo.as_uri()!r}"):
+            refused.append(logo)
+            return False
+        return True
+
+    LOGGER.addFilter(watch)
+    try:
+        yield refused
+    finally:
+        LOGGER.removeFilter(watch)
 
 
 def _logo_url(cover: Cover | None) -> str:
