@@ -300,3 +300,20 @@ def test_the_init_workbook_filled_minimally_validates_and_loads(tmp_path: Path) 
     assert second.targets[2024].kind is TargetKind.LEVEL
     assert second.targets[2026].kind is TargetKind.YES_NO
     assert second.unit == "Numero"
+
+
+def test_an_internal_error_is_said_in_one_line_without_control_characters(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a bug of pianodocs whose message quotes workbook text: the last-resort line must not echo it raw
+    from pianodocs import cli
+
+    def broken(arguments: object) -> int:
+        raise RuntimeError("codice \x9b31m«X»\u202e")
+
+    monkeypatch.setattr(cli, "_kinds", broken)
+    monkeypatch.delenv("PIANODOCS_DEBUG", raising=False)
+    assert cli.main(["kinds"]) == cli.EXIT_INTERNAL
+    error = capsys.readouterr().err
+    assert "errore interno imprevisto (RuntimeError: codice 31m«X»)" in error
+    assert "\x9b" not in error and "\u202e" not in error and "Traceback" not in error

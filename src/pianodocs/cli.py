@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .atomic import output_folder, scratch_folder
-from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
+from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError, printable
 from .kinds import DOCUMENT_KINDS
 from .logs import configure_logging
 from .model import Plan
@@ -163,7 +163,8 @@ def _run(arguments: argparse.Namespace) -> int:
         if os.environ.get("PIANODOCS_DEBUG"):
             raise
         print(
-            f"pianodocs: errore interno imprevisto ({type(error).__name__}: {error}). Nessun file è stato modificato. "
+            f"pianodocs: errore interno imprevisto ({type(error).__name__}: {printable(str(error))}). "
+            "Nessun file è stato modificato. "
             "Ripetere con PIANODOCS_DEBUG=1 per i dettagli e segnalare il problema.",
             file=sys.stderr,
         )
