@@ -32,7 +32,7 @@ from pianodocs.render import applicable_kinds, build_document
 from pianodocs.workbook.template import write_blank_workbook
 
 from .conftest import SAMPLES
-from .test_reader import rewrite_member, sheet_member
+from .hostile_reader import rewrite_member, sheet_member
 
 Sheets = list[tuple[str, list[list[object]], str]]  # (title, rows of values, sheet state)
 

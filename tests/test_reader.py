@@ -17,8 +17,7 @@ import sys
 import time
 import zipfile
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
-from xml.etree import ElementTree
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -27,11 +26,10 @@ import pianodocs
 from pianodocs.workbook import reader
 from pianodocs.workbook.template import write_blank_workbook
 
+from .hostile_reader import rewrite_member, sheet_member
+
 ROOT = Path(__file__).resolve().parents[1]
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 # ---------------------------------------------------------------------------
@@ -71,25 +69,6 @@ def assert_cli_refuses(result: subprocess.CompletedProcess[str], message: str) -
     assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
     assert message in result.stderr
     assert "valido (" not in result.stdout
-
-
-def rewrite_member(source: Path, target: Path, name: str, data: bytes) -> Path:
-    """A copy of the workbook ``source`` with the member ``name`` replaced by ``data``."""
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in original.infolist():
-            copy.writestr(info.filename, data if info.filename == name else original.read(info.filename))
-    return target
-
-
-def sheet_member(workbook: Path, sheet: str) -> str:
-    """The zip member holding the XML of ``sheet``, found through xl/workbook.xml and its relationships."""
-    with zipfile.ZipFile(workbook) as archive:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    rel_id = next(s.get(f"{_REL_NS}id") for s in book.iter(f"{_MAIN_NS}sheet") if s.get("name") == sheet)
-    target = next(r.get("Target") for r in rels.iter(f"{_PKG_REL_NS}Relationship") if r.get("Id") == rel_id)
-    assert target is not None
-    return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
 
 
 def with_doctype(workbook: Path, target: Path, doctype: str, entity: str) -> Path:
