@@ -14,6 +14,8 @@ import enum
 
 import attrs
 
+from .breaks import breakable
+
 
 @attrs.frozen
 class Run:
@@ -22,7 +24,7 @@ class Run:
     A newline in ``text`` is a line break inside the same paragraph or cell.
     """
 
-    text: str
+    text: str = attrs.field(converter=breakable)
     bold: bool = False
     italic: bool = False
     link: str = ""
@@ -49,7 +51,7 @@ class BulletList:
 class Heading:
     """A heading; ``anchor`` is unique in the document (for the TOC and links)."""
 
-    title: str
+    title: str = attrs.field(converter=breakable)
     level: int
     anchor: str
     number: str = ""
@@ -108,7 +110,7 @@ class Table:
     header: tuple[Row, ...]
     body: tuple[Row, ...]
     widths: tuple[float, ...]
-    caption: str = ""
+    caption: str = attrs.field(default="", converter=breakable)
     landscape: bool = False
     # ``small`` for dense tables such as the cruscotto
     size: str = "normal"
@@ -125,7 +127,7 @@ class Figure:
 
     svg: str
     alt: str
-    caption: str = ""
+    caption: str = attrs.field(default="", converter=breakable)
     width_mm: float = 170
     height_mm: float = 120
     landscape: bool = False
@@ -148,9 +150,11 @@ Block = Heading | Paragraph | BulletList | Table | Figure | PageBreak | TableOfC
 
 @attrs.frozen
 class Cover:
-    entity: str
-    title: str
-    subtitle: str = ""  # one or more lines, separated by newlines (the years, then the workbook's Sottotitolo)
+    entity: str = attrs.field(converter=breakable)
+    title: str = attrs.field(converter=breakable)
+    subtitle: str = attrs.field(
+        default="", converter=breakable
+    )  # one or more lines, separated by newlines (the years, then the workbook's Sottotitolo)
     logo: str = ""  # path of the logo image, already checked to exist, or empty
     note: str = ""  # e.g. "Dati illustrativi"
 
@@ -167,7 +171,7 @@ class Document:
     blocks: tuple[Block, ...]
     language: str = "it-IT"
     # printed at the top of every page (e.g. "Allegato alla deliberazione G.C. n. 63 ...")
-    running_header: str = ""
+    running_header: str = attrs.field(default="", converter=breakable)
 
     @property
     def headings(self) -> tuple[Heading, ...]:

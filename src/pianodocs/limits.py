@@ -1,0 +1,52 @@
+"""Every limit pianodocs enforces on a workbook, in one place, with why (docs/limiti.md states them for users).
+
+The reader's limits bound what reading a file may cost (its size, how far it
+expands, how many cells are read); the loader's bound what rendering it may
+cost: a render holds the whole document in memory, about 0.3 MB per indicator
+and its rows, so rows per sheet and characters of text are capped to keep one
+render under about 2 GB and ``render all`` (two documents at once) well under
+the 24 GB of a 2-core machine. The layout limit says how long a run of
+characters without a space may be before it gets invisible break opportunities
+(:mod:`pianodocs.view.breaks`). Nothing here reads a file.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+# reading the file (pianodocs.workbook.reader)
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 150
+MAX_CELLS = 2_000_000
+MAX_COLUMNS = 64
+EMPTY_ROWS_ENDING_A_SHEET = 500
+
+# loading the workbook (pianodocs.workbook.loader): bounded render memory
+MAX_ROWS = 5_000  # data rows of any table sheet (Indicatori, Misurazioni, Testi...)
+MAX_INDICATORS = 2_000  # rows of the Indicatori sheet: the rows that cost a render the most
+MAX_TEXT_CHARACTERS = 32_767  # one cell's text: what Excel itself lets a cell hold
+MAX_TOTAL_TEXT_CHARACTERS = 3_000_000  # all the text of the workbook together
+
+
+@attrs.frozen
+class LoadLimits:
+    """The limits the loader holds a workbook to; the defaults are the documented ones."""
+
+    rows: int = MAX_ROWS
+    indicators: int = MAX_INDICATORS
+    text_characters: int = MAX_TEXT_CHARACTERS
+    total_text_characters: int = MAX_TOTAL_TEXT_CHARACTERS
+
+
+DEFAULT_LIMITS = LoadLimits()
+
+
+# layout (pianodocs.view.breaks): a longer run of characters without a space gets break opportunities
+MAX_UNBROKEN_TOKEN = 160
+BREAK_EVERY = 10
+
+
+def italian_number(number: int) -> str:
+    """``40000`` → ``40.000``: how a limit or a count reads in a message."""
+    return f"{number:,}".replace(",", ".")
