@@ -2,10 +2,11 @@
 
 The reader's limits bound what reading a file may cost (its size, how far it
 expands, how many cells are read); the loader's bound what rendering it may
-cost: a render holds the whole document in memory, about 0.3 MB per indicator
-and its rows, so rows per sheet and characters of text are capped to keep one
-render under about 2 GB and ``render all`` (two documents at once) well under
-the 24 GB of a 2-core machine. The layout limit says how long a run of
+cost: a render holds the whole document in memory, about 0.6 MB per indicator
+(with its objectives and measurements) and 0.5 KB per character of text, so
+rows per sheet and characters of text are capped to keep one render under
+about 6 GB and ``render all`` (two documents at once) under half the 24 GB of
+a 2-core machine. The layout limit says how long a run of
 characters without a space may be before it gets invisible break opportunities
 (:mod:`pianodocs.view.breaks`). Nothing here reads a file.
 """
@@ -23,8 +24,8 @@ MAX_COLUMNS = 64
 EMPTY_ROWS_ENDING_A_SHEET = 500
 
 # loading the workbook (pianodocs.workbook.loader): bounded render memory
-MAX_ROWS = 5_000  # data rows of any table sheet (Indicatori, Misurazioni, Testi...)
-MAX_INDICATORS = 2_000  # rows of the Indicatori sheet: the rows that cost a render the most
+MAX_ROWS = 10_000  # data rows of any other table sheet (Misurazioni, Testi, Tabelle...)
+MAX_INDICATORS = 5_000  # rows of the Indicatori sheet: about 0.6 MB of render memory each, with their tree
 MAX_TEXT_CHARACTERS = 32_767  # one cell's text: what Excel itself lets a cell hold
 MAX_TOTAL_TEXT_CHARACTERS = 3_000_000  # all the text of the workbook together
 
