@@ -14,6 +14,7 @@ import random
 import re
 import string
 import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -202,3 +203,13 @@ def test_the_defaults_are_the_limits_docs_limiti_states() -> None:
         == limits.DEFAULT_LIMITS
         == LoadLimits(limits.MAX_ROWS, limits.MAX_INDICATORS, limits.MAX_TEXT_CHARACTERS, limits.MAX_TOTAL_TEXT_CHARACTERS)
     )
+
+
+def test_validate_help_states_the_limits() -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "pianodocs", "validate", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(shown.split())
+    assert f"{limits.italian_number(limits.MAX_INDICATORS)} indicatori" in flat
+    assert f"{limits.italian_number(limits.MAX_TOTAL_TEXT_CHARACTERS)} caratteri di testo" in flat
+    assert "docs/limiti.md" in flat

@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
+from .limits import MAX_FILE_BYTES, MAX_INDICATORS, MAX_ROWS, MAX_TEXT_CHARACTERS, MAX_TOTAL_TEXT_CHARACTERS, italian_number
 from .model import Plan
 from .wording import counted
 
@@ -51,6 +52,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: errore: {translated}\n")
 
 
+_LIMITS_HELP = (
+    "Controlla un workbook e ne elenca tutti i problemi. Un workbook oltre i limiti è rifiutato: "
+    f"{italian_number(MAX_INDICATORS)} indicatori, {italian_number(MAX_ROWS)} righe per ogni altro foglio, "
+    f"{italian_number(MAX_TEXT_CHARACTERS)} caratteri per cella, {italian_number(MAX_TOTAL_TEXT_CHARACTERS)} "
+    f"caratteri di testo in tutto, file di {MAX_FILE_BYTES // (1024 * 1024)} MB (tutti i limiti in docs/limiti.md)."
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="pianodocs",
@@ -59,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)
     commands.required = True
 
-    validate = commands.add_parser("validate", help="controlla un workbook e ne elenca tutti i problemi")
+    validate = commands.add_parser(
+        "validate", help="controlla un workbook e ne elenca tutti i problemi", description=_LIMITS_HELP
+    )
     validate.add_argument("workbook", type=Path, metavar="WORKBOOK", help="il file .xlsx da controllare")
 
     init = commands.add_parser("init", help="crea un workbook vuoto, con aiuto e un esempio")
