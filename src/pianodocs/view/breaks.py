@@ -8,8 +8,8 @@ gets a ZERO WIDTH SPACE (U+200B) every :data:`~pianodocs.limits.BREAK_EVERY`
 characters: invisible, it lets both WeasyPrint and Word/LibreOffice break the
 line there. Shorter tokens, which include every real word, code, amount and
 address of the samples, are left as they are. The view model applies this to
-the text of every run and heading, so both backends get the same text; link
-targets are never touched.
+the text of every run, heading, caption and cover, so both backends get the
+same text; link targets are never touched.
 """
 
 from __future__ import annotations

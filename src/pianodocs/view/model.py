@@ -4,8 +4,9 @@ A :class:`Document` is a cover, metadata and a flat sequence of blocks (headings
 paragraphs, lists, tables, figures, page breaks, the table of contents). Tables
 carry their own layout: rows of cells with spans, bands and styles, column
 widths, orientation. The DOCX and the PDF backend render the same view model, so
-the two formats never disagree. Nothing here knows the workbook or a template
-engine.
+the two formats never disagree. Text that reaches a reader gets break
+opportunities inside very long words here (:mod:`.breaks`), once for both
+backends. Nothing here knows the workbook or a template engine.
 """
 
 from __future__ import annotations
