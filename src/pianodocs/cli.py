@@ -17,7 +17,6 @@ from typing import NoReturn
 
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError
 from .kinds import DOCUMENT_KINDS
-from .limits import MAX_FILE_BYTES, MAX_INDICATORS, MAX_ROWS, MAX_TEXT_CHARACTERS, MAX_TOTAL_TEXT_CHARACTERS, italian_number
 from .model import Plan
 from .wording import counted
 
@@ -52,12 +51,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: errore: {translated}\n")
 
 
-_LIMITS_HELP = (
-    "Controlla un workbook e ne elenca tutti i problemi. Un workbook oltre i limiti è rifiutato: "
-    f"{italian_number(MAX_INDICATORS)} indicatori, {italian_number(MAX_ROWS)} righe per ogni altro foglio, "
-    f"{italian_number(MAX_TEXT_CHARACTERS)} caratteri per cella, {italian_number(MAX_TOTAL_TEXT_CHARACTERS)} "
-    f"caratteri di testo in tutto, file di {MAX_FILE_BYTES // (1024 * 1024)} MB (tutti i limiti in docs/limiti.md)."
-)
+def _limits_help() -> str:
+    from .limits import MAX_INDICATORS, MAX_ROWS, MAX_TEXT_CHARACTERS, MAX_TOTAL_TEXT_CHARACTERS, italian_number
+
+    return (
+        "Controlla un workbook e ne elenca tutti i problemi. Un workbook oltre i limiti è rifiutato: "
+        f"{italian_number(MAX_INDICATORS)} indicatori, {italian_number(MAX_ROWS)} righe per ogni altro foglio, "
+        f"{italian_number(MAX_TEXT_CHARACTERS)} caratteri per cella, {italian_number(MAX_TOTAL_TEXT_CHARACTERS)} "
+        "caratteri di testo in tutto (tutti i limiti, anche quelli del file, in docs/limiti.md)."
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.required = True
 
     validate = commands.add_parser(
-        "validate", help="controlla un workbook e ne elenca tutti i problemi", description=_LIMITS_HELP
+        "validate", help="controlla un workbook e ne elenca tutti i problemi", description=_limits_help()
     )
     validate.add_argument("workbook", type=Path, metavar="WORKBOOK", help="il file .xlsx da controllare")
 

@@ -1,27 +1,19 @@
-"""Every limit pianodocs enforces on a workbook, in one place, with why (docs/limiti.md states them for users).
+"""The limits that bound what rendering a workbook may cost, with why (docs/limiti.md states them for users).
 
-The reader's limits bound what reading a file may cost (its size, how far it
-expands, how many cells are read); the loader's bound what rendering it may
-cost: a render holds the whole document in memory, about 0.6 MB per indicator
-(with its objectives and measurements) and 0.5 KB per character of text, so
-rows per sheet and characters of text are capped to keep one render under
-about 6 GB and ``render all`` (two documents at once) under half the 24 GB of
-a 2-core machine. The layout limit says how long a run of
-characters without a space may be before it gets invisible break opportunities
-(:mod:`pianodocs.view.breaks`). Nothing here reads a file.
+The limits of reading the file (its size, how far it expands, how many cells
+are read) stay with the reader, :mod:`pianodocs.workbook.reader`; these bound
+what rendering it may cost. A render holds the whole document in memory, about
+0.6 MB per indicator (with its objectives and measurements) and 0.5 KB per
+character of text, so rows per sheet and characters of text are capped to keep
+one render under about 6 GB and ``render all`` (two documents at once) under
+half the 24 GB of a 2-core machine. The layout limit says how long a run of
+characters without a space may be before it gets invisible break
+opportunities (:mod:`pianodocs.view.breaks`). Nothing here reads a file.
 """
 
 from __future__ import annotations
 
 import attrs
-
-# reading the file (pianodocs.workbook.reader)
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 150
-MAX_CELLS = 2_000_000
-MAX_COLUMNS = 64
-EMPTY_ROWS_ENDING_A_SHEET = 500
 
 # loading the workbook (pianodocs.workbook.loader): bounded render memory
 MAX_ROWS = 10_000  # data rows of any other table sheet (Misurazioni, Testi, Tabelle...)
