@@ -70,49 +70,6 @@ def load_workbook(path: Path | str, warnings: list[Problem] | None = None, limit
     return build_plan(records)
 
 
-def _beyond_limits(records: dict[str, list[Record]], limits: LoadLimits) -> list[Problem]:
-    """A problem for each sheet with too many rows, each cell with too long a text, and for too much text overall."""
-    problems: list[Problem] = []
-    total = 0
-    for sheet, rows in records.items():
-        limit = limits.indicators if sheet == "Indicatori" else limits.rows
-        if len(rows) > limit:
-            problems.append(
-                Problem(
-                    sheet,
-                    f"A{rows[limit].row}",
-                    f"Il foglio {sheet} ha {italian_number(len(rows))} righe: il limite è {italian_number(limit)} "
-                    "(oltre, un documento richiederebbe troppa memoria e troppo tempo). "
-                    "Togliere le righe non necessarie o dividere il piano in più workbook.",
-                )
-            )
-        for record in rows:
-            for column, value in record.values.items():
-                if not isinstance(value, str):
-                    continue
-                total += len(value)
-                if len(value) > limits.text_characters:
-                    problems.append(
-                        Problem(
-                            sheet,
-                            record.cell(column),
-                            f"La cella della colonna '{column}' contiene {italian_number(len(value))} caratteri: "
-                            f"il limite è {italian_number(limits.text_characters)}. Accorciare il testo.",
-                        )
-                    )
-    if total > limits.total_text_characters:
-        problems.append(
-            Problem(
-                None,
-                None,
-                f"Il workbook contiene {italian_number(total)} caratteri di testo: il limite è "
-                f"{italian_number(limits.total_text_characters)} (oltre, un documento richiederebbe troppa memoria). "
-                "Accorciare i testi più lunghi o dividere il piano in più workbook.",
-            )
-        )
-    return problems
-
-
 def build_plan(records: dict[str, list[Record]]) -> Plan:
     entity = records["Ente"][0]
     plan = records["Piano"][0]
@@ -396,3 +353,46 @@ def _secretary_row(record: Record) -> SecretaryCardRow:
             if isinstance(value, Target) and value.text
         },
     )
+
+
+def _beyond_limits(records: dict[str, list[Record]], limits: LoadLimits) -> list[Problem]:
+    """A problem for each sheet with too many rows, each cell with too long a text, and for too much text overall."""
+    problems: list[Problem] = []
+    total = 0
+    for sheet, rows in records.items():
+        limit = limits.indicators if sheet == "Indicatori" else limits.rows
+        if len(rows) > limit:
+            problems.append(
+                Problem(
+                    sheet,
+                    f"A{rows[limit].row}",
+                    f"Il foglio {sheet} ha {italian_number(len(rows))} righe: il limite è {italian_number(limit)} "
+                    "(oltre, un documento richiederebbe troppa memoria e troppo tempo). "
+                    "Togliere le righe non necessarie o dividere il piano in più workbook.",
+                )
+            )
+        for record in rows:
+            for column, value in record.values.items():
+                if not isinstance(value, str):
+                    continue
+                total += len(value)
+                if len(value) > limits.text_characters:
+                    problems.append(
+                        Problem(
+                            sheet,
+                            record.cell(column),
+                            f"La cella della colonna '{column}' contiene {italian_number(len(value))} caratteri: "
+                            f"il limite è {italian_number(limits.text_characters)}. Accorciare il testo.",
+                        )
+                    )
+    if total > limits.total_text_characters:
+        problems.append(
+            Problem(
+                None,
+                None,
+                f"Il workbook contiene {italian_number(total)} caratteri di testo: il limite è "
+                f"{italian_number(limits.total_text_characters)} (oltre, un documento richiederebbe troppa memoria). "
+                "Accorciare i testi più lunghi o dividere il piano in più workbook.",
+            )
+        )
+    return problems
