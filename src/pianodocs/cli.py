@@ -57,6 +57,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: errore: {translated}\n")
 
 
+def _limits_help() -> str:
+    from .limits import MAX_INDICATORS, MAX_ROWS, MAX_TEXT_CHARACTERS, MAX_TOTAL_TEXT_CHARACTERS, italian_number
+
+    return (
+        "Controlla un workbook e ne elenca tutti i problemi. Un workbook oltre i limiti è rifiutato: "
+        f"{italian_number(MAX_INDICATORS)} indicatori, {italian_number(MAX_ROWS)} righe per ogni altro foglio, "
+        f"{italian_number(MAX_TEXT_CHARACTERS)} caratteri per cella, {italian_number(MAX_TOTAL_TEXT_CHARACTERS)} "
+        "caratteri di testo in tutto (tutti i limiti, anche quelli del file, in docs/limiti.md)."
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="pianodocs",
@@ -65,7 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)
     commands.required = True
 
-    validate = commands.add_parser("validate", help="controlla un workbook e ne elenca tutti i problemi")
+    validate = commands.add_parser(
+        "validate", help="controlla un workbook e ne elenca tutti i problemi", description=_limits_help()
+    )
     validate.add_argument("workbook", type=Path, metavar="WORKBOOK", help="il file .xlsx da controllare")
 
     init = commands.add_parser("init", help="crea un workbook vuoto, con aiuto e un esempio")

@@ -4,8 +4,9 @@ A :class:`Document` is a cover, metadata and a flat sequence of blocks (headings
 paragraphs, lists, tables, figures, page breaks, the table of contents). Tables
 carry their own layout: rows of cells with spans, bands and styles, column
 widths, orientation. The DOCX and the PDF backend render the same view model, so
-the two formats never disagree. Nothing here knows the workbook or a template
-engine.
+the two formats never disagree. Text that reaches a reader gets break
+opportunities inside very long words here (:mod:`.breaks`), once for both
+backends. Nothing here knows the workbook or a template engine.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import enum
 
 import attrs
+
+from .breaks import breakable
 
 
 @attrs.frozen
@@ -22,7 +25,7 @@ class Run:
     A newline in ``text`` is a line break inside the same paragraph or cell.
     """
 
-    text: str
+    text: str = attrs.field(converter=breakable)
     bold: bool = False
     italic: bool = False
     link: str = ""
@@ -49,7 +52,7 @@ class BulletList:
 class Heading:
     """A heading; ``anchor`` is unique in the document (for the TOC and links)."""
 
-    title: str
+    title: str = attrs.field(converter=breakable)
     level: int
     anchor: str
     number: str = ""
@@ -108,7 +111,7 @@ class Table:
     header: tuple[Row, ...]
     body: tuple[Row, ...]
     widths: tuple[float, ...]
-    caption: str = ""
+    caption: str = attrs.field(default="", converter=breakable)
     landscape: bool = False
     # ``small`` for dense tables such as the cruscotto
     size: str = "normal"
@@ -125,7 +128,7 @@ class Figure:
 
     svg: str
     alt: str
-    caption: str = ""
+    caption: str = attrs.field(default="", converter=breakable)
     width_mm: float = 170
     height_mm: float = 120
     landscape: bool = False
@@ -148,9 +151,11 @@ Block = Heading | Paragraph | BulletList | Table | Figure | PageBreak | TableOfC
 
 @attrs.frozen
 class Cover:
-    entity: str
-    title: str
-    subtitle: str = ""  # one or more lines, separated by newlines (the years, then the workbook's Sottotitolo)
+    entity: str = attrs.field(converter=breakable)
+    title: str = attrs.field(converter=breakable)
+    subtitle: str = attrs.field(
+        default="", converter=breakable
+    )  # one or more lines, separated by newlines (the years, then the workbook's Sottotitolo)
     logo: str = ""  # path of the logo image, already checked to exist, or empty
     note: str = ""  # e.g. "Dati illustrativi"
 
@@ -167,7 +172,7 @@ class Document:
     blocks: tuple[Block, ...]
     language: str = "it-IT"
     # printed at the top of every page (e.g. "Allegato alla deliberazione G.C. n. 63 ...")
-    running_header: str = ""
+    running_header: str = attrs.field(default="", converter=breakable)
 
     @property
     def headings(self) -> tuple[Heading, ...]:

@@ -16,6 +16,7 @@ from typing import TypeVar
 import attrs
 
 from ..errors import Problem, Severity, ValidationError
+from ..limits import DEFAULT_LIMITS, LoadLimits, italian_number
 from ..model import (
     Act,
     BudgetItem,
@@ -52,17 +53,21 @@ from .records import Record, read_records
 T = TypeVar("T")
 
 
-def load_workbook(path: Path | str, warnings: list[Problem] | None = None) -> Plan:
+def load_workbook(path: Path | str, warnings: list[Problem] | None = None, limits: LoadLimits = DEFAULT_LIMITS) -> Plan:
     """Read, validate and load the workbook at ``path``.
 
     Raises :class:`ValidationError` listing every problem when the workbook has errors.
     Warnings of a workbook that loads are appended to ``warnings`` when given.
+    A workbook beyond ``limits`` (rows, text) is refused before its records are cross-checked.
     """
     problems: list[Problem] = []
     sheets = match_sheet_names(read_sheets(Path(path)), problems)
     known = {sheet.name.casefold() for sheet in SHEETS}
     problems.extend(notice for name, raw in sheets.items() if name.strip().casefold() in known for notice in raw.notices)
     records = read_records(sheets, problems)
+    beyond = _beyond_limits(records, limits)
+    if beyond:
+        raise ValidationError([*problems, *beyond])
     check_records(records, problems, folder=Path(path).parent)
     if any(problem.severity is Severity.ERROR for problem in problems):
         raise ValidationError(problems)
@@ -423,3 +428,46 @@ def _secretary_row(record: Record) -> SecretaryCardRow:
             if isinstance(value, Target) and value.text
         },
     )
+
+
+def _beyond_limits(records: dict[str, list[Record]], limits: LoadLimits) -> list[Problem]:
+    """A problem for each sheet with too many rows, each cell with too long a text, and for too much text overall."""
+    problems: list[Problem] = []
+    total = 0
+    for sheet, rows in records.items():
+        limit = limits.indicators if sheet == "Indicatori" else limits.rows
+        if len(rows) > limit:
+            problems.append(
+                Problem(
+                    sheet,
+                    f"A{rows[limit].row}",
+                    f"Il foglio {sheet} ha {italian_number(len(rows))} righe: il limite è {italian_number(limit)} "
+                    "(oltre, un documento richiederebbe troppa memoria e troppo tempo). "
+                    "Togliere le righe non necessarie o dividere il piano in più workbook.",
+                )
+            )
+        for record in rows:
+            for column, value in record.values.items():
+                if not isinstance(value, str):
+                    continue
+                total += len(value)
+                if len(value) > limits.text_characters:
+                    problems.append(
+                        Problem(
+                            sheet,
+                            record.cell(column),
+                            f"La cella della colonna '{column}' contiene {italian_number(len(value))} caratteri: "
+                            f"il limite è {italian_number(limits.text_characters)}. Accorciare il testo.",
+                        )
+                    )
+    if total > limits.total_text_characters:
+        problems.append(
+            Problem(
+                None,
+                None,
+                f"Il workbook contiene {italian_number(total)} caratteri di testo: il limite è "
+                f"{italian_number(limits.total_text_characters)} (oltre, un documento richiederebbe troppa memoria). "
+                "Accorciare i testi più lunghi o dividere il piano in più workbook.",
+            )
+        )
+    return problems
