@@ -17,7 +17,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 import pianodocs
-from pianodocs.errors import ValidationError
+from pianodocs.errors import Problem, Severity, ValidationError
+from pianodocs.render import build_document
 
 from .conftest import SAMPLES
 from .test_accessibility import structure
@@ -188,7 +189,7 @@ def test_an_svg_with_only_fragments_and_embedded_rasters_loads(tmp_path: Path) -
     )
     (tmp_path / "x.svg").write_text(_SVG.format(inside), encoding="utf-8")
     plan = pianodocs.load_workbook(_workbook(tmp_path, "x.svg"))
-    block = next(block for block in plan.text_blocks if block.kind == "immagine")
+    block = next(block for block in plan.text_blocks if block.alt == ALT)
     assert block.picture.startswith(b"<svg") and block.alt == ALT
 
 
@@ -198,3 +199,28 @@ def test_a_width_out_of_bounds_is_refused_at_its_cell(tmp_path: Path) -> None:
     row = openpyxl.load_workbook(path)["Testi"].max_row
     message = _refusal(path)
     assert f"Testi!F{row}" in message and "Larghezza" in message
+
+
+def test_a_path_typed_with_backslashes_reads_the_same(tmp_path: Path) -> None:
+    (tmp_path / "immagini").mkdir()
+    (tmp_path / "immagini" / "x.png").write_bytes(_png())
+    plan = pianodocs.load_workbook(_workbook(tmp_path, "immagini\\x.png"))
+    block = next(block for block in plan.text_blocks if block.alt == ALT)
+    assert block.picture == _png()
+
+
+def test_a_file_of_another_type_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.gif").write_bytes(b"GIF89a")
+    path = _workbook(tmp_path, "x.gif")
+    message = _refusal(path)
+    assert f"Testi!{_content_cell(path)}" in message and "non è un file PNG, JPEG o SVG" in message
+
+
+def test_a_file_not_there_is_an_avviso_and_the_document_prints_without_it(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, "manca.png")  # a workbook copied without its pictures still makes its documents
+    warnings: list[Problem] = []
+    plan = pianodocs.load_workbook(path, warnings=warnings)
+    said = [(w.sheet, w.cell, w.severity) for w in warnings if "«manca.png» non si trova" in w.message]
+    assert said == [("Testi", _content_cell(path), Severity.WARNING)]
+    document = build_document(plan, "piano-performance", workbook_folder=tmp_path)
+    assert not [block for block in document.blocks if getattr(block, "alt", "") == ALT]

@@ -136,23 +136,34 @@ def _check_picture(record: Record, folder: Path | None, problems: list[Problem])
                 f"La 'Larghezza' di un'immagine va da {low} a {high} millimetri, non {format_number(width)}.",
             )
         )
-    refusal = picture_refusal(record.text("Contenuto"), folder) if folder is not None else ""
-    if refusal:
-        problems.append(Problem("Testi", where, refusal))
+    refusal = picture_refusal(record.text("Contenuto"), folder) if folder is not None else None
+    if refusal is not None:
+        problems.append(Problem("Testi", where, *refusal))
 
 
-def picture_refusal(name: str, folder: Path) -> str:
-    """Why the picture ``name`` (relative to the workbook's ``folder``) cannot be printed, or "" when it can.
+_MISSING = "non si trova nella cartella del workbook: il documento viene prodotto senza"
+
+
+def picture_refusal(name: str, folder: Path) -> tuple[str, Severity] | None:
+    """Why the picture ``name`` (relative to the workbook's ``folder``) cannot be printed, and how grave; None if it can.
 
     It must be a PNG, JPEG or SVG file inside that folder (no absolute path, no '..', no symbolic link out of it),
     its bytes the type its extension says, not larger than :data:`PICTURE_MAX_BYTES`, and an SVG must reference
-    nothing outside itself.
+    nothing outside itself. A file that is simply not there is an avviso, like a missing logo: the document prints
+    without it (a workbook copied without its pictures still makes its documents); anything else is an error.
     """
+    refusal = _picture_refusal(name, folder)
+    if not refusal:
+        return None
+    return refusal, Severity.WARNING if refusal.endswith(f"{_MISSING}.") else Severity.ERROR
+
+
+def _picture_refusal(name: str, folder: Path) -> str:
     name = name.strip()
     shown = f"L'immagine «{name}»"
     if not name:
         return "Un blocco 'immagine' richiede nel 'Contenuto' il percorso del file, relativo alla cartella del workbook."
-    relative = PurePath(name.replace("\\", "/"))
+    relative = _relative(name)
     if relative.is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive or "://" in name:
         return f"{shown} va indicata con un percorso relativo alla cartella del workbook, non assoluto."
     if ".." in relative.parts:
@@ -160,11 +171,11 @@ def picture_refusal(name: str, folder: Path) -> str:
             f"{shown} deve trovarsi nella cartella del workbook (o in una sua sottocartella): il percorso non può contenere '..'."
         )
     root = folder.resolve()
-    candidate = (root / relative).resolve()
+    candidate = picture_path(name, root).resolve()
     if root not in candidate.parents:
         return f"{shown} porta fuori dalla cartella del workbook (un collegamento simbolico?): usare un file che vi si trova davvero."
     if not candidate.is_file():
-        return f"{shown} non si trova nella cartella del workbook."
+        return f"{shown} {_MISSING}."
     suffix = candidate.suffix.lower()
     if suffix not in _NAMES:
         return f"{shown} non è un file PNG, JPEG o SVG (estensione .png, .jpg, .jpeg o .svg)."
@@ -176,6 +187,15 @@ def picture_refusal(name: str, folder: Path) -> str:
             return f"{shown} non è davvero un'immagine {_NAMES[suffix]}: il contenuto del file non corrisponde all'estensione."
         return ""
     return _svg_refusal(shown, data)
+
+
+def picture_path(name: str, folder: Path) -> Path:
+    """The file a picture's ``name`` (``immagini/organigramma.svg``, ``immagini\\organigramma.svg``) names in ``folder``."""
+    return folder / _relative(name)
+
+
+def _relative(name: str) -> PurePath:
+    return PurePath(name.strip().replace("\\", "/"))  # a path typed on Windows reads the same everywhere
 
 
 def _svg_refusal(shown: str, data: bytes) -> str:

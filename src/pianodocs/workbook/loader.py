@@ -45,7 +45,7 @@ from ..model import (
 )
 from ..schema import SHEETS, TABLE_CELLS
 from ..values import Target, Value
-from .checks import check_records
+from .checks import check_records, picture_path
 from .reader import RawSheet, read_sheets
 from .records import Record, read_records
 
@@ -214,8 +214,9 @@ def _text_block(record: Record, folder: Path | None) -> TextBlock:
     """A text block; an 'immagine' with its file's bytes (the checks made sure it is a picture inside ``folder``)."""
     kind, content = record.text("Tipo"), record.text("Contenuto")
     picture = b""
-    if kind == "immagine" and folder is not None and content:
-        picture = (folder / content.strip()).read_bytes()
+    path = picture_path(content, folder) if kind == "immagine" and folder is not None and content else None
+    if path is not None and path.is_file():  # a picture not there was an avviso: the document prints without it
+        picture = path.read_bytes()
     return TextBlock(
         record.text("Sezione"),
         kind,
