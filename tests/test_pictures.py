@@ -224,3 +224,23 @@ def test_a_file_not_there_is_an_avviso_and_the_document_prints_without_it(tmp_pa
     assert said == [("Testi", _content_cell(path), Severity.WARNING)]
     document = build_document(plan, "piano-performance", workbook_folder=tmp_path)
     assert not [block for block in document.blocks if getattr(block, "alt", "") == ALT]
+
+
+def test_a_jpeg_picture_prints_in_both_formats(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 300), (200, 120, 40)).save(buffer, format="JPEG")
+    (tmp_path / "foto.jpg").write_bytes(buffer.getvalue())
+    plan = pianodocs.load_workbook(_workbook(tmp_path, "foto.jpg", width=60))
+    pdf, word = tmp_path / "piano.pdf", tmp_path / "piano.docx"
+    pianodocs.render(plan, "piano-performance", pdf, workbook_folder=tmp_path)
+    pianodocs.render(plan, "piano-performance", word, workbook_folder=tmp_path)
+    with pikepdf.open(pdf) as opened:
+        filters = {
+            str(xobject.get("/Filter"))
+            for page in opened.pages
+            for xobject in page.Resources.get("/XObject", {}).values()
+            if xobject.get("/Subtype") == "/Image" and int(xobject.Width) == 300
+        }
+    assert filters == {"/DCTDecode"}  # the JPEG itself, not re-encoded
+    shapes = [shape for shape in docx.Document(str(word)).inline_shapes if shape._inline.docPr.get("descr") == ALT]
+    assert len(shapes) == 1 and abs(shapes[0].width.mm - 60) < 1
