@@ -642,6 +642,19 @@ _PIANO_BLOCKS = [
     ("4", "generato", "scheda-segretario"),
 ]
 
+# the organigramma, an SVG drawn from STRUTTURE and written next to the workbook (see build)
+ORGANIGRAMMA = "cciaa_valserena_organigramma.svg"
+_ORGANIGRAMMA_BLOCK = {
+    "Sezione": "1.2",
+    "Tipo": "immagine",
+    "Contenuto": ORGANIGRAMMA,
+    "Testo alternativo": "Organigramma: la Segreteria generale guida tre aree (Promozione e Sviluppo delle imprese, "
+    "Registro e Regolazione del mercato, Gestione delle Risorse), ciascuna con due servizi; dal Servizio "
+    "Contabilità e Bilancio dipende l'Ufficio Diritto annuale.",
+    "Didascalia": "Figura 1 - L'organigramma della Camera al 1° gennaio 2024",
+    "Larghezza": 160,
+}
+
 _MONITORING_SECTIONS = [("mon-1", "1", "Lo stato di avanzamento al 30 giugno", 1)]
 _MONITORING_BLOCKS = [
     ("mon-1", "nota", ILLUSTRATIVE),
@@ -740,7 +753,11 @@ DATA: dict[str, object] = {
     "Sezioni": _sections(_PIANO_SECTIONS)
     + _sections(_MONITORING_SECTIONS, "monitoraggio")
     + _sections(_REPORT_SECTIONS, "relazione-performance"),
-    "Testi": _blocks(_PIANO_BLOCKS) + _blocks(_MONITORING_BLOCKS) + _blocks(_REPORT_BLOCKS),
+    "Testi": _blocks(_PIANO_BLOCKS[:6])
+    + [_ORGANIGRAMMA_BLOCK]
+    + _blocks(_PIANO_BLOCKS[6:])
+    + _blocks(_MONITORING_BLOCKS)
+    + _blocks(_REPORT_BLOCKS),
     "Tabelle": TABELLE,
     "Scheda segretario": SCHEDA_SEGRETARIO,
 }
@@ -807,8 +824,61 @@ def _with_cached_values(saved: Path, target: Path, sheet_names: list[str], formu
             copy.writestr(member, data)
 
 
+def organigramma_svg() -> str:
+    """The organigramma of STRUTTURE as a plain SVG: the Segreteria on top, the areas below it, their offices below."""
+    box_w, box_h, gap, top = 180, 46, 20, 20
+    by_code = {row["Codice"]: row for row in STRUTTURE}
+    areas = [row for row in STRUTTURE if row["Tipo"] == "area"]
+    width = len(areas) * box_w + (len(areas) + 1) * gap
+    shapes: list[str] = []
+
+    def box(x: float, y: float, name: str, fill: str, w: float = box_w) -> None:
+        words, lines, line = name.split(), [], ""
+        for word in words:  # wrap at about 26 characters
+            if line and len(line) + len(word) > 26:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+        shapes.append(f'<rect x="{x}" y="{y}" width="{w}" height="{box_h}" rx="4" fill="{fill}" stroke="#1f3a5f"/>')
+        first = y + box_h / 2 - (len(lines) - 1) * 7 + 4
+        for index, text in enumerate(lines):
+            shapes.append(f'<text x="{x + w / 2}" y="{first + index * 14}" text-anchor="middle">{text}</text>')
+
+    def link(x1: float, y1: float, x2: float, y2: float) -> None:
+        shapes.append(f'<path d="M{x1} {y1} V{(y1 + y2) / 2} H{x2} V{y2}" fill="none" stroke="#1f3a5f"/>')
+
+    secretary = by_code["SG"]
+    box((width - box_w) / 2, top, str(secretary["Denominazione"]), "#c9d8ea")
+    bottom = top
+    for index, area in enumerate(areas):
+        x = gap + index * (box_w + gap)
+        link(width / 2, top + box_h, x + box_w / 2, top + box_h + 40)
+        box(x, top + box_h + 40, str(area["Denominazione"]), "#e3ecf6")
+        y = spine = top + 2 * box_h + 40
+        offices = [row for row in STRUTTURE if row.get("Struttura superiore") == area["Codice"]]
+        offices += [row for office in offices for row in STRUTTURE if row.get("Struttura superiore") == office["Codice"]]
+        for office in offices:
+            shapes.append(f'<path d="M{x + 10} {spine} V{y + gap + box_h / 2} H{x + 20}" fill="none" stroke="#1f3a5f"/>')
+            y += gap
+            box(x + 20, y, str(office["Denominazione"]), "#ffffff", box_w - 20)
+            y += box_h
+        bottom = max(bottom, y)
+    height = bottom + top
+    body = "\n  ".join(shapes)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'font-family="Titillium Web, sans-serif" font-size="11" fill="#1f3a5f">\n  {body}\n</svg>\n'
+    )
+
+
 def build(target: Path) -> None:
-    """Write the workbook to ``target``: the blank workbook of ``pianodocs init`` filled as Excel stores typed cells."""
+    """Write the workbook to ``target``: the blank workbook of ``pianodocs init`` filled as Excel stores typed cells.
+
+    Its organigramma picture is written next to it (the workbook names it in a Testi block 'immagine').
+    """
+    (target.parent / ORGANIGRAMMA).write_text(organigramma_svg(), encoding="utf-8")
     with tempfile.TemporaryDirectory() as folder:
         blank = Path(folder) / "blank.xlsx"
         write_blank_workbook(blank, FIRST_YEAR, LAST_YEAR, data={})

@@ -301,11 +301,19 @@ class Section:
 
 @attrs.frozen
 class TextBlock:
-    """Blocco di testo of a section: paragraph, list, small heading, note, table reference or generated content."""
+    """Blocco di testo of a section: paragraph, list, small heading, note, table reference, generated content or picture.
+
+    An 'immagine' names its file in ``content`` (relative to the workbook's folder); the loader, once the checks
+    passed, reads the file into ``picture``.
+    """
 
     section: str
     kind: str
     content: str
+    alt: str = ""
+    caption: str = ""
+    width_mm: Decimal | None = None
+    picture: bytes = attrs.field(default=b"", repr=False)
 
 
 @attrs.frozen

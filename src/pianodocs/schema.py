@@ -120,7 +120,7 @@ REVISION_KINDS = (
     "obiettivo eliminato",
 )
 ACT_ORGANS = ("Giunta", "Consiglio", "Presidente", "Segretario generale", "Commissario")
-BLOCK_KINDS = ("paragrafo", "elenco", "titoletto", "nota", "tabella", "generato")
+BLOCK_KINDS = ("paragrafo", "elenco", "titoletto", "nota", "tabella", "generato", "immagine")
 TABLE_ROW_KINDS = ("titolo", "intestazione", "dati", "totale", "risultato", "sezione", "nota")
 TABLE_CELLS = 12
 
@@ -492,8 +492,17 @@ SHEETS: tuple[Sheet, ...] = (
                 "per 'generato' il contenuto calcolato da inserire (mappa-strategica, cruscotto-ente, cascading:AREA, "
                 "scheda-segretario; nel PIRA pira-riclassificazione, pira-missioni; nella Relazione relazione-sintesi, "
                 "relazione-mappa, relazione-grafico, relazione-risultati, relazione-segretario, "
-                "relazione-non-valutabili, relazione-scostamenti)",
+                "relazione-non-valutabili, relazione-scostamenti); per 'immagine' il percorso del file PNG, JPEG "
+                "o SVG, relativo alla cartella del workbook (es. immagini/organigramma.svg)",
                 True,
+            ),
+            _text("Testo alternativo", "per 'immagine': che cosa mostra, per chi non la vede (obbligatorio)"),
+            _text("Didascalia", "per 'immagine': la didascalia stampata sotto"),
+            Column(
+                "Larghezza",
+                ColumnType.NUMBER,
+                "per 'immagine': la larghezza in millimetri, da 10 a 170 (vuoto: tutta la larghezza del testo)",
+                example="120",
             ),
         ),
     ),

@@ -586,7 +586,8 @@ class _BodyWriter:
     def _figure(self, figure: Figure) -> None:
         box_width = Length(min(Mm(figure.width_mm), self.text_width[self.landscape]))
         box_height = Length(min(Mm(figure.height_mm), int(self.text_height[self.landscape] * 0.85)))
-        png = _svg_to_png(figure.svg, round(box_width.inches * FIGURE_DPI))
+        # a raster picture as it is (python-docx takes PNG and JPEG); a drawing as a PNG
+        png = figure.picture or _svg_to_png(figure.svg, round(box_width.inches * FIGURE_DPI))
         if png is None:
             self._paragraph("Nota").add_run(_clean(f"[Figura non disponibile in questo formato: {figure.alt}]"))
             return

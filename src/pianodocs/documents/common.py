@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from ..model import FreeTable, Plan, Section
+from ..model import FreeTable, Plan, Section, TextBlock
 from ..values import format_number
-from ..view.model import Align, Block, BulletList, Cell, CellStyle, Heading, Paragraph, Row, Run, Table
+from ..view.model import Align, Block, BulletList, Cell, CellStyle, Figure, Heading, Paragraph, Row, Run, Table
 from ..view.richtext import plain, runs
 from ..workbook.checks import logo_refusal
 
@@ -94,7 +94,25 @@ def section_blocks(plan: Plan, section: Section, generate: Generator) -> list[Bl
                 blocks.append(free_table(table))
         elif block.kind == "generato":
             blocks.extend(generate(block.content.strip()))
+        elif block.kind == "immagine" and block.picture:
+            blocks.append(picture_figure(block))
     return blocks
+
+
+# a picture without a 'Larghezza' takes the text width of a portrait page (mm)
+PICTURE_WIDTH_MM = 170.0
+# a picture at most this tall (mm): a portrait page's text height, less room for its caption
+PICTURE_HEIGHT_MM = 220.0
+_RASTER_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def picture_figure(block: TextBlock) -> Figure:
+    """The figure of an 'immagine' block: an SVG's markup, or a PNG/JPEG's bytes, at the block's width."""
+    width = float(block.width_mm) if block.width_mm is not None else PICTURE_WIDTH_MM
+    raster = next((kind for signature, kind in _RASTER_TYPES.items() if block.picture.startswith(signature)), "")
+    if raster:
+        return Figure("", block.alt, block.caption, width, PICTURE_HEIGHT_MM, picture=block.picture, picture_type=raster)
+    return Figure(block.picture.decode("utf-8"), block.alt, block.caption, width, PICTURE_HEIGHT_MM)
 
 
 def sections_of(plan: Plan, document: str) -> list[Section]:

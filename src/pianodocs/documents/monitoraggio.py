@@ -263,8 +263,9 @@ class _Sheets:
         for indicator in progress:
             scored = self.card.indicator(indicator.code)
             value = scored.measurement.value.text if scored.measurement is not None else ""
-            if scored.measurement is None and indicator.history:
-                last = max(indicator.history)
+            known = [year for year, past in indicator.history.items() if not past.is_empty]  # "-" says nothing of the state
+            if scored.measurement is None and known:
+                last = max(known)
                 value_header, value = f"Stato {last}", indicator.history[last].text
             target = indicator.target(self.card.year)
             if (target is None or not target.is_set) and len(self.years) > 1:

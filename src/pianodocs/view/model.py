@@ -124,7 +124,11 @@ class Table:
 
 @attrs.frozen
 class Figure:
-    """A drawing: SVG markup (vector, for the PDF; converted to PNG for the DOCX), with alt text."""
+    """A drawing: SVG markup (vector, for the PDF; converted to PNG for the DOCX), with alt text.
+
+    A raster picture (PNG or JPEG, from the workbook's folder) has its bytes in ``picture``, its MIME type in
+    ``picture_type``, and no ``svg``.
+    """
 
     svg: str
     alt: str
@@ -132,6 +136,8 @@ class Figure:
     width_mm: float = 170
     height_mm: float = 120
     landscape: bool = False
+    picture: bytes = attrs.field(default=b"", repr=False)
+    picture_type: str = ""
 
 
 @attrs.frozen

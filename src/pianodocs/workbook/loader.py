@@ -46,7 +46,7 @@ from ..model import (
 )
 from ..schema import SHEETS, TABLE_CELLS
 from ..values import Target, Value
-from .checks import check_records
+from .checks import check_records, picture_path
 from .reader import RawSheet, read_sheets
 from .records import Record, read_records
 
@@ -83,7 +83,7 @@ def load_workbook(path: Path | str, warnings: list[Problem] | None = None, limit
         )
     if warnings is not None:
         warnings.extend(problems)
-    return build_plan(records)
+    return build_plan(records, folder=Path(path).parent)
 
 
 def match_sheet_names(sheets: Mapping[str, RawSheet], problems: list[Problem]) -> dict[str, RawSheet]:
@@ -145,7 +145,7 @@ def _visible(name: str) -> str:
     return "".join(f"<U+{ord(character):04X}>" if _invisible(character) else character for character in name)
 
 
-def build_plan(records: dict[str, list[Record]]) -> Plan:
+def build_plan(records: dict[str, list[Record]], folder: Path | None = None) -> Plan:
     entity = records["Ente"][0]
     plan = records["Piano"][0]
     threshold = plan.values.get("Soglia di raggiungimento")
@@ -200,7 +200,7 @@ def build_plan(records: dict[str, list[Record]]) -> Plan:
         budget_totals=_each(records["Totali di budget"], _budget_total),
         phases=_each(records["Fasi"], _phase),
         sections=_each(records["Sezioni"], _section),
-        text_blocks=_each(records["Testi"], lambda r: TextBlock(r.text("Sezione"), r.text("Tipo"), r.text("Contenuto"))),
+        text_blocks=_each(records["Testi"], lambda r: _text_block(r, folder)),
         tables=_tables(records["Tabelle"]),
         secretary_card=_each(records["Scheda segretario"], _secretary_row),
     )
@@ -213,6 +213,24 @@ def _each(records: list[Record], build: Callable[[Record], T]) -> tuple[T, ...]:
 def _int(value: object) -> int:
     assert isinstance(value, int), value
     return value
+
+
+def _text_block(record: Record, folder: Path | None) -> TextBlock:
+    """A text block; an 'immagine' with its file's bytes (the checks made sure it is a picture inside ``folder``)."""
+    kind, content = record.text("Tipo"), record.text("Contenuto")
+    picture = b""
+    path = picture_path(content, folder) if kind == "immagine" and folder is not None and content else None
+    if path is not None and path.is_file():  # a picture not there was an avviso: the document prints without it
+        picture = path.read_bytes()
+    return TextBlock(
+        record.text("Sezione"),
+        kind,
+        content,
+        alt=record.text("Testo alternativo"),
+        caption=record.text("Didascalia"),
+        width_mm=_decimal(record.values.get("Larghezza")),
+        picture=picture,
+    )
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -280,13 +298,16 @@ def _operational_objective(record: Record) -> OperationalObjective:
 
 
 def _indicator(record: Record, first_year: int, last_year: int) -> Indicator:
-    """An indicator; targets outside the plan's years and history after them are left out (the checks warn of them)."""
+    """An indicator; targets outside the plan's years and history after them are left out (the checks warn of them).
+
+    A value written as a no-value mark ("-", "nd", "n.d.") is kept: the documents print it as written.
+    """
     direction = record.text("Verso")
     cluster = record.values.get("Media cluster")
     history = {
         year: value
         for year, value in record.per_year.get("Storico", {}).items()
-        if isinstance(value, Value) and not value.is_empty and year <= last_year
+        if isinstance(value, Value) and value.text and year <= last_year
     }
     targets = {
         year: target
@@ -301,7 +322,7 @@ def _indicator(record: Record, first_year: int, last_year: int) -> Indicator:
         reference=record.text("Riferimento"),
         algorithm=record.text("Algoritmo"),
         technical_description=record.text("Descrizione tecnica"),
-        cluster_mean=cluster if isinstance(cluster, Value) and not cluster.is_empty else None,
+        cluster_mean=cluster if isinstance(cluster, Value) and cluster.text else None,
         history=dict(sorted(history.items())),
         weight=_decimal(record.values.get("Peso")),
         targets=dict(sorted(targets.items())),
