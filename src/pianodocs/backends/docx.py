@@ -408,6 +408,8 @@ class _BodyWriter:
         self.landscape = False
         self.section_empty = True
         self.page_break_pending = False
+        self.after_table = False  # the last block written is a table
+        self.after_box = False  # ... ending with a band row kept with the next block
         self.bookmark_ids = itertools.count(1)
         self.style_ids: dict[str, str] = {}
 
@@ -432,6 +434,8 @@ class _BodyWriter:
                 case TableOfContents():
                     self._table_of_contents(block)
             self.section_empty = False
+            self.after_table = isinstance(block, Table)
+            self.after_box = isinstance(block, Table) and bool(block.body) and block.body[-1].keep_with_next
 
     # sections and paragraphs
 
@@ -521,6 +525,10 @@ class _BodyWriter:
         elif self.page_break_pending:
             self._spacer().add_run().add_break(WD_BREAK.PAGE)
             self.page_break_pending = False
+        elif self.after_table and not self.after_box:
+            # two tables side by side are one table to Word and LibreOffice: the second's header would not repeat; a box
+            # stays one with the table it introduces (LibreOffice does not keep a table with the next)
+            self._spacer()
         widths = _column_widths(table.widths, self.text_width[self.landscape])
         if not widths:
             logger.warning("Tabella %r senza colonne: non stampata.", table.name or table.caption)
@@ -536,17 +544,29 @@ class _BodyWriter:
         if table.caption:  # the table's title for assistive technology (Word: Testo alternativo > Titolo)
             word_table._tbl.tblPr.append(OxmlElement("w:tblCaption", {qn("w:val"): _clean(table.caption)}))
         merges: dict[int, _Merge] = {}
+        # a one-row table right after a box it keeps with (a band row ends it) starts beside the box, its row free to
+        # split: kept whole, a row taller than a page would move, and LibreOffice would leave the box alone on a page
+        whole = not (self.after_box and len(table.body) == 1)
         for row, header in itertools.chain(((row, True) for row in table.header), ((row, False) for row in table.body)):
-            extra = self._row(word_table, widths, row, header, merges, table.size == "small")
+            extra = self._row(word_table, widths, row, header, merges, table.size == "small", whole or header)
             if extra:
                 logger.warning("Tabella %r: %d celle oltre le colonne ignorate.", table.name or table.caption, extra)
 
-    def _row(self, table: WordTable, widths: list[int], row: Row, header: bool, merges: dict[int, _Merge], small: bool) -> int:
-        """Append one row (cells under a rowspan continue its merge); return how many cells did not fit."""
+    def _row(
+        self,
+        table: WordTable,
+        widths: list[int],
+        row: Row,
+        header: bool,
+        merges: dict[int, _Merge],
+        small: bool,
+        whole: bool = True,
+    ) -> int:
+        """Append one row (cells under a rowspan continue its merge, ``whole``: never split); return how many cells did not fit."""
         keep = header or row.keep_with_next
         cells = iter(row.cells)
         column = 0
-        xml = ["<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"]
+        xml = ["<w:trPr>" + ("<w:cantSplit/>" if whole else "") + ("<w:tblHeader/>" if header else "") + "</w:trPr>"]
         while column < len(widths):
             merge = merges.get(column)
             if merge is not None:

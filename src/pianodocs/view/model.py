@@ -97,11 +97,26 @@ class Cell:
         return "".join(run.text for run in self.runs)
 
 
+# the styles of a hierarchy band: a row of them introduces the rows below it
+BAND_STYLES = frozenset({CellStyle.BAND, CellStyle.SUBBAND})
+
+
+def is_band_row(cells: tuple[Cell, ...]) -> bool:
+    """True when every cell that prints text is band-styled (empty cells beside a band do not count)."""
+    printed = [cell for cell in cells if cell.text.strip()]
+    return bool(printed) and all(cell.style in BAND_STYLES for cell in printed)
+
+
+def _keeps_with_next(row: Row) -> bool:
+    return is_band_row(row.cells)
+
+
 @attrs.frozen
 class Row:
     cells: tuple[Cell, ...]
-    # a row that must stay with the next one (a band above its first data row)
-    keep_with_next: bool = False
+    # a row that must stay with the next one (a band above its first data row): every band row unless told otherwise,
+    # so no band ends a page without the rows it introduces
+    keep_with_next: bool = attrs.field(default=attrs.Factory(_keeps_with_next, takes_self=True))
 
 
 @attrs.frozen
