@@ -107,10 +107,10 @@ def block_orientations(blocks: Sequence[Block]) -> list[bool]:
     """Whether each block goes on landscape pages.
 
     Landscape tables and figures do, with the headings right above them; so do
-    the paragraphs, lists, portrait tables and page breaks between two
-    landscape blocks of one chapter (a note under a table, a narrow table
-    between wide ones), so consecutive landscape blocks share pages instead of
-    alternating orientation. A level-1 heading, a portrait figure or the table
+    the portrait tables, page breaks and short texts (up to
+    :data:`INTRODUCTION_CHARACTERS`: a note under a table) between two
+    landscape blocks of one chapter, so consecutive landscape blocks share
+    pages instead of alternating orientation; a longer text goes portrait. A level-1 heading, a portrait figure or the table
     of contents ends a landscape run. A short introduction (the paragraphs
     right before a landscape block, after its heading) goes on its pages too.
     """
@@ -122,7 +122,9 @@ def block_orientations(blocks: Sequence[Block]) -> list[bool]:
         elif isinstance(block, TableOfContents) or (isinstance(block, Heading) and block.level == 1):
             previous = False
         elif not isinstance(block, Heading | PageBreak) and previous:
-            landscape[index] = _next_landscape(blocks, index)
+            landscape[index] = _next_landscape(blocks, index) and (
+                isinstance(block, Table) or _text_until_table(blocks, index) <= INTRODUCTION_CHARACTERS
+            )
             previous = landscape[index]
     for index, block in enumerate(blocks):  # a short introduction goes with the landscape block it introduces
         if isinstance(block, Table | Figure) and block.landscape:
@@ -136,18 +138,30 @@ def block_orientations(blocks: Sequence[Block]) -> list[bool]:
     return landscape
 
 
+def _text_length(block: Block) -> int:
+    if isinstance(block, Paragraph):
+        return len(block.text)
+    if isinstance(block, BulletList):
+        return sum(len(run.text) for item in block.items for run in item)
+    return 0
+
+
+def _text_until_table(blocks: Sequence[Block], start: int) -> int:
+    """How many characters of text there are from ``start`` to the next table or figure."""
+    length = 0
+    for block in blocks[start:]:
+        if isinstance(block, Table | Figure):
+            break
+        length += _text_length(block)
+    return length
+
+
 def _introduction(blocks: Sequence[Block], landscape: list[bool], start: int) -> None:
     """Put on landscape pages the paragraphs and lists right before ``start``, if short (an introduction)."""
     length = 0
     index = start - 1
-    while index >= 0:
-        block = blocks[index]
-        if isinstance(block, Paragraph):
-            length += len(block.text)
-        elif isinstance(block, BulletList):
-            length += sum(len(run.text) for item in block.items for run in item)
-        else:
-            break
+    while index >= 0 and isinstance(blocks[index], Paragraph | BulletList):
+        length += _text_length(blocks[index])
         if length > INTRODUCTION_CHARACTERS:
             return
         index -= 1
