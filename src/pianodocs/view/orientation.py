@@ -110,9 +110,10 @@ def block_orientations(blocks: Sequence[Block]) -> list[bool]:
     the portrait tables, page breaks and short texts (up to
     :data:`INTRODUCTION_CHARACTERS`: a note under a table) between two
     landscape blocks of one chapter, so consecutive landscape blocks share
-    pages instead of alternating orientation; a longer text goes portrait. A level-1 heading, a portrait figure or the table
-    of contents ends a landscape run. A short introduction (the paragraphs
-    right before a landscape block, after its heading) goes on its pages too.
+    pages instead of alternating orientation; a longer text goes portrait. A
+    level-1 heading, a portrait figure or the table of contents ends a
+    landscape run. A short introduction (the paragraphs right before a
+    landscape block, after its heading) goes on its pages too.
     """
     landscape = [False] * len(blocks)
     previous = False  # the orientation of the last table or figure of the current run
