@@ -308,10 +308,12 @@ def test_sections_group_blocks_by_orientation() -> None:
     assert [item.kind for item in result[0].items] == ["contents"]  # the page break before the turn is dropped
     assert [item.block for item in result[1].items] == [heading, wide]
     assert [item.kind for item in result[2].items] == ["paragraph", "table", "heading"]
-    # a page break between two landscape tables stays with them
+    # two landscape tables share pages: a page break between them is dropped, unless a chapter starts
     result = sections((wide, PageBreak(), wide))
+    assert [(section.landscape, [item.kind for item in section.items]) for section in result] == [(True, ["table", "table"])]
+    result = sections((wide, PageBreak(), Heading("Capitolo", 1, "capitolo"), wide))
     assert [(section.landscape, [item.kind for item in section.items]) for section in result] == [
-        (True, ["table", "page_break", "table"])
+        (True, ["table", "page_break", "heading", "table"])
     ]
 
 

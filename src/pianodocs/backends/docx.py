@@ -70,6 +70,7 @@ from ..view.model import (
     Table,
     TableOfContents,
 )
+from ..view.orientation import orientation_sections
 from ..view.richtext import printable
 from . import LogoError
 from .docx_fonts import FAMILY, SYMBOL_FAMILY, add_to_fontconfig, embed_fonts, has_every_glyph, symbol_spans
@@ -414,7 +415,7 @@ class _BodyWriter:
         self.style_ids: dict[str, str] = {}
 
     def write(self, blocks: Sequence[Block]) -> None:
-        for block, landscape in zip(blocks, _orientations(blocks), strict=True):
+        for block, landscape in _orientations(blocks):
             if isinstance(block, PageBreak):
                 self.page_break_pending = not self.section_empty  # a fresh section already starts a page
                 continue
@@ -646,13 +647,13 @@ class _BodyWriter:
         return paragraph
 
 
-def _orientations(blocks: Sequence[Block]) -> list[bool]:
-    """Which blocks go on landscape pages: wide tables and figures, with the headings right above them."""
-    landscape = [isinstance(block, Table | Figure) and block.landscape for block in blocks]
-    for index in range(len(blocks) - 1, 0, -1):
-        if landscape[index] and isinstance(blocks[index - 1], Heading):
-            landscape[index - 1] = True
-    return landscape
+def _orientations(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
+    """Each block to write with whether it goes on landscape pages, grouped as the PDF groups them.
+
+    The page breaks that the grouping drops (one ending a run, or between two
+    landscape tables) are left out.
+    """
+    return [(block, landscape) for landscape, run in orientation_sections(blocks) for block in run]
 
 
 def _orient(section: Section, landscape: bool) -> None:

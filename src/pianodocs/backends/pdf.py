@@ -58,6 +58,7 @@ from ..view.model import (
     Table,
     TableOfContents,
 )
+from ..view.orientation import orientation_sections
 from . import LogoError
 
 FONTS = Path(str(files("pianodocs").joinpath("fonts")))
@@ -189,40 +190,19 @@ def _render_template(document: Document, template_dir: Path | None) -> tuple[str
 
 
 def sections(blocks: Iterable[Block]) -> tuple[Section, ...]:
-    """Group ``blocks`` by orientation; headings just before a landscape block move to its landscape pages.
+    """Group ``blocks`` by orientation, as :func:`~pianodocs.view.orientation.orientation_sections` says."""
+    return tuple(
+        Section(landscape, tuple(_item(block) for block in run)) for landscape, run in orientation_sections(tuple(blocks))
+    )
 
-    A page break stays on the pages it is found on, and is dropped when it
-    ends a section: the change of orientation already starts a new page.
-    """
-    grouped: list[tuple[bool, list[Item]]] = []
-    waiting: list[Item] = []  # headings, until the next block tells their orientation
-    for block in blocks:
-        item = Item(
-            _KINDS[type(block)],
-            block,
-            _figure_source(block) if isinstance(block, Figure) else "",
-            header_scopes(block) if isinstance(block, Table) else (),
-        )
-        if isinstance(block, Heading):
-            waiting.append(item)
-            continue
-        if isinstance(block, Table | Figure):
-            landscape = block.landscape
-        else:
-            landscape = grouped[-1][0] if isinstance(block, PageBreak) and grouped else False
-        if grouped and grouped[-1][0] == landscape:
-            grouped[-1][1].extend([*waiting, item])
-        else:
-            if grouped and grouped[-1][1][-1].kind == "page_break":
-                grouped[-1][1].pop()
-            grouped.append((landscape, [*waiting, item]))
-        waiting = []
-    if waiting:
-        if grouped and not grouped[-1][0]:
-            grouped[-1][1].extend(waiting)
-        else:
-            grouped.append((False, waiting))
-    return tuple(Section(landscape, tuple(items)) for landscape, items in grouped if items)
+
+def _item(block: Block) -> Item:
+    return Item(
+        _KINDS[type(block)],
+        block,
+        _figure_source(block) if isinstance(block, Figure) else "",
+        header_scopes(block) if isinstance(block, Table) else (),
+    )
 
 
 def header_scopes(table: Table) -> tuple[tuple[str, ...], ...]:

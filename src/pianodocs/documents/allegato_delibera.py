@@ -30,6 +30,7 @@ from ..errors import PianodocsError
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicLine, StrategicObjective
 from ..values import format_date, format_percent
 from ..view.model import Align, Cell, CellStyle, Document, Heading, Paragraph, Row, Run, Table
+from ..view.orientation import fitted
 from ..view.richtext import plain
 from ..view.richtext import runs as richtext
 from .common import anchor, cell, document_title, number_cell
@@ -291,7 +292,7 @@ class _Annex:
         notes += [f"{revision.element}: {revision.kind.value}. {revision.motivation}".strip() for revision in self.unplaced]
         body += [Row((cell(text, CellStyle.NOTE, len(self.widths), markup=True),)) for text in notes]
         header = Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in self.headers))
-        return Table((header,), tuple(body), self.widths, landscape=True, size="small", name=KIND)
+        return fitted(Table((header,), tuple(body), self.widths, size="small", name=KIND))
 
     def _line_rows(self, line: StrategicLine) -> list[Row]:
         columns = len(self.widths)

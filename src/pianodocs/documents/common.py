@@ -16,11 +16,10 @@ from pathlib import Path
 from ..model import FreeTable, Plan, Section, TextBlock
 from ..values import format_number
 from ..view.model import Align, Block, BulletList, Cell, CellStyle, Figure, Heading, Paragraph, Row, Run, Table
+from ..view.orientation import needs_landscape
 from ..view.richtext import plain, runs
 from ..workbook.checks import logo_refusal
 
-# a free table wider than this many columns goes on a landscape page
-LANDSCAPE_COLUMNS = 8
 MERGE_LEFT = "<<"
 # relative width bounds of a free table's column, in characters
 MIN_COLUMN, MAX_COLUMN = 6.0, 45.0
@@ -151,7 +150,7 @@ def free_table(table: FreeTable) -> Table:
         tuple(body),
         _widths(table, columns),
         caption=caption,
-        landscape=columns >= LANDSCAPE_COLUMNS,
+        landscape=needs_landscape((*header, *body)),
         name=table.name,
     )
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from ..model import Indicator, Plan, StrategicLine, StrategicObjective
 from ..values import format_percent
 from ..view.model import Align, CellStyle, Row, Table
+from ..view.orientation import fitted
 from .common import cell, number_cell
 
 
@@ -50,7 +51,7 @@ def cruscotto_table(plan: Plan) -> Table:
             )
         for line, objectives in lines:
             body.extend(_line_rows(plan, line, objectives, by_objective, columns, past, years))
-    return Table((header,), tuple(body), tuple(widths), caption="", landscape=True, size="small", name="cruscotto-ente")
+    return fitted(Table((header,), tuple(body), tuple(widths), caption="", size="small", name="cruscotto-ente"))
 
 
 LineGroup = tuple[StrategicLine, list[StrategicObjective]]

@@ -37,6 +37,7 @@ from ..view.model import (
     Table,
     TableOfContents,
 )
+from ..view.orientation import fitted_together
 from ..view.richtext import plain
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
 
@@ -44,6 +45,7 @@ KIND = "monitoraggio"
 PROGRESS_FLAG = "AVANZAMENTO"
 GANTT_MARK = "●"
 FINANCIAL_HEALTH = "salute finanziaria"  # the "Scheda monitoraggio" choice for 004's compact table
+KEPT_ROWS = 3  # rows of a sheet kept with its heading
 DEFAULT_TITLE = "Monitoraggio degli obiettivi e degli indicatori"
 
 Objective = StrategicObjective | OperationalObjective
@@ -90,13 +92,14 @@ def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = 
     if not any(b.kind in ("tabella", "generato") for b in plan.text_blocks if b.section in {s.key for s in sections}):
         blocks.append(missions_table(plan))
     sheets = _Sheets(plan, card)
+    chapters: list[Block] = []
     for mission, objectives in _by_mission(plan, card):
-        blocks.append(PageBreak())
-        blocks.append(Heading(_mission_title(plan, mission), 1, anchor(f"missione-{mission or 'altri'}")))
-        for index, objective in enumerate(objectives):
-            if index:
-                blocks.append(PageBreak())  # one sheet per page, as in 004
-            blocks.extend(sheets.blocks(objective, mission))
+        chapters.append(PageBreak())
+        chapters.append(Heading(_mission_title(plan, mission), 1, anchor(f"missione-{mission or 'altri'}")))
+        for objective in objectives:  # one sheet after the other: a short sheet does not take a page of its own
+            chapters.extend(sheets.blocks(objective, mission))
+    fitted_sheets = iter(fitted_together([block for block in chapters if isinstance(block, Table)]))  # one orientation
+    blocks.extend(next(fitted_sheets) if isinstance(block, Table) else block for block in chapters)
     blocks.extend(method_note(card))
     title = document_title(plan, KIND, DEFAULT_TITLE)
     return Document(
@@ -235,8 +238,10 @@ class _Sheets:
         rows.extend(self._gantt_rows(objective))
         rows.extend(self._indicator_rows(measured))
         labelled("Stakeholder", text.stakeholders if text is not None else "")
+        # the first rows stay with the heading above them (keep-with-next): a sheet does not start at a page's foot
+        rows[:KEPT_ROWS] = [Row(row.cells, keep_with_next=True) for row in rows[:KEPT_ROWS]]
         widths = (9, 9, 15, 17, 5, 8, *[7] * len(self.years), 8)
-        return Table((), tuple(rows), widths, landscape=True, size="small", name=f"scheda-{objective.code}")
+        return Table((), tuple(rows), widths, size="small", name=f"scheda-{objective.code}")
 
     def _line_name(self, objective: Objective) -> str:
         strategic_code = objective.strategic_objective if isinstance(objective, OperationalObjective) else objective.code
@@ -406,9 +411,7 @@ class _Sheets:
                     )
                 )
         rows.extend(Row((cell(note, CellStyle.NOTE, colspan=columns),)) for note in notes)
-        return Table(
-            (), tuple(rows), (13, 24, 27, 6, 11, 10, 9), landscape=True, size="small", name=f"salute-finanziaria-{objective.code}"
-        )
+        return Table((), tuple(rows), (13, 24, 27, 6, 11, 10, 9), size="small", name=f"salute-finanziaria-{objective.code}")
 
 
 def _value(scored: IndicatorScore) -> str:

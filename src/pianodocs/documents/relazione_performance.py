@@ -44,6 +44,7 @@ from ..view.model import (
     Table,
     TableOfContents,
 )
+from ..view.orientation import fitted
 from ..view.richtext import plain, runs
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
 from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
@@ -517,7 +518,7 @@ class _Results:
         for objective, scores in self.by_objective.items():  # indicators of objectives outside the tree
             rows.append(Row((cell(f"Obiettivo {objective}", CellStyle.SUBBAND, len(self.WIDTHS)),), keep_with_next=True))
             rows.extend(map(self._indicator, scores))
-        return Table((_header(headers),), tuple(rows), self.WIDTHS, landscape=True, size="small", name="relazione-risultati")
+        return fitted(Table((_header(headers),), tuple(rows), self.WIDTHS, size="small", name="relazione-risultati"))
 
     def _band(self, label: str, group: GroupScore | None, style: CellStyle) -> Row:
         rule = group.rule if group is not None and group.evaluable else ""
