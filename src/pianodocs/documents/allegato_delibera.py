@@ -29,7 +29,6 @@ from ..atomic import atomic_output
 from ..errors import PianodocsError
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicLine, StrategicObjective
 from ..values import format_date, format_percent
-from ..view.measure import fit_document
 from ..view.model import Align, Cell, CellStyle, Document, Heading, Paragraph, Row, Run, Table
 from ..view.richtext import plain
 from ..view.richtext import runs as richtext
@@ -136,7 +135,7 @@ def render_annex(
     with tempfile.TemporaryDirectory(prefix="pianodocs-allegato-") as folder:
         draft = Path(folder) / f"allegato{suffix}"
         for _ in range(MAX_ROUNDS):
-            document = fit_document(build(plan, workbook_folder, pagine=pages, **options))
+            document = build(plan, workbook_folder, pagine=pages, **options)
             _write(document, draft, template_dir)
             counted = count_pages(draft)
             if counted == pages:

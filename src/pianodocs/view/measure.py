@@ -34,6 +34,8 @@ _CAPITALS = re.compile(r"^[^a-zß-ÿ]*[A-ZÀ-Þ][^a-zß-ÿ]*[A-ZÀ-Þ][^a-zß-ÿ
 _LINK = re.compile(r"://|^www\.|@", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 LONGEST_UNBREAKABLE = 40
+# the share of its own width a column keeps when others need room
+FLOOR_SHARE = 0.5
 
 
 def unbreakable(token: str) -> bool:
@@ -117,15 +119,17 @@ def fit_widths(widths: tuple[float, ...], minimum_pt: list[float], printable_pt:
             break
         for index in short:
             current[index], fixed[index] = minimum_pt[index], True
-        # the free columns give up what the raised ones took, each in proportion to its width beyond its minimum
+        # the free columns give up what the raised ones took, each in proportion to its width beyond its floor:
+        # its minimum, and never less than half its own width (prose needs room too, or its rows grow tall)
         excess = sum(current) - printable_pt
-        slack = [current[index] - minimum_pt[index] if not fixed[index] else 0.0 for index in range(len(current))]
+        floors = [max(least, FLOOR_SHARE * value / total * printable_pt) for least, value in zip(minimum_pt, widths, strict=True)]
+        slack = [max(current[index] - floors[index], 0.0) if not fixed[index] else 0.0 for index in range(len(current))]
         available = sum(slack)
         if available <= 0:
             break
         for index, give in enumerate(slack):
-            current[index] -= excess * give / available
-    return tuple(round(100 * value / printable_pt, 4) for value in current)
+            current[index] -= min(excess, available) * give / available
+    return tuple(round(100 * value / sum(current), 4) for value in current)
 
 
 def fit_table(table: Table) -> Table:
