@@ -157,8 +157,8 @@ def test_the_docx_never_splits_a_code_date_or_amount(workbook: str, tokens: tupl
 
 def test_a_column_gives_up_at_most_half_its_width() -> None:
     fitted = fit_widths((10.0, 10.0, 80.0), [150.0, 0.0, 0.0], 500.0)
-    assert fitted[0] == pytest.approx(30.0)  # 150 pt of 500, taken from the wide column
-    assert fitted[1] == pytest.approx(10.0)
+    assert fitted[0] == pytest.approx(30.0)  # 150 pt of 500, taken from the others beyond half their width
+    assert 5.0 <= fitted[1] < 10.0 and fitted[2] < 80.0
     # a column that would drop below half its width keeps half; the tokens then share what is left
     squeezed = fit_widths((50.0, 50.0), [90.0, 0.0], 100.0)
     assert squeezed[1] >= 20.0
