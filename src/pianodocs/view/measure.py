@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 from fontTools.ttLib import TTFont
 
-from .model import Cell, Document, Table
+from .model import Cell, CellStyle, Document, Table
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 MM = 72 / 25.4  # points in a millimetre
@@ -27,15 +27,17 @@ PRINTABLE_MM = {False: 170.0, True: 257.0}
 CELL_SIZE_PT = {"normal": 9.5, "small": 7.0}
 # horizontal padding of a cell, both sides and borders, in points: the DOCX's 108 twips a side is the larger
 CELL_PADDING_PT = 2 * 5.4 + 1.0
-# a token with a digit, a code (letters joined by . / _ ), a flag in capitals: never split across lines
+# a token with a digit, a code (letters joined by . or _), a flag in capitals: never split across lines
 _DIGIT = re.compile(r"\d")
-_JOINED = re.compile(r"\w[./_]\w")
+_JOINED = re.compile(r"\w[._]\w")  # PROG.INTEGR.FONDO, cod_1; not progetti/iniziativa, which is prose
 _CAPITALS = re.compile(r"^[^a-zß-ÿ]*[A-ZÀ-Þ][^a-zß-ÿ]*[A-ZÀ-Þ][^a-zß-ÿ]*$")  # two capitals or more, no small letter
 _LINK = re.compile(r"://|^www\.|@", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 LONGEST_UNBREAKABLE = 40
 # the share of its own width a column keeps when others need room
-FLOOR_SHARE = 0.5
+FLOOR_SHARE = 0.75
+# the cell styles printed in bold (both backends)
+BOLD_STYLES = frozenset({CellStyle.HEADER, CellStyle.BAND, CellStyle.SUBBAND, CellStyle.TOTAL})
 
 
 def unbreakable(token: str) -> bool:
@@ -69,8 +71,8 @@ def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
     return sum(widths.get(ord(character), widest) for character in text) * size_pt
 
 
-def minimum_widths_pt(table: Table, size_pt: float) -> list[float]:
-    """Each column's minimum width in points: its longest unbreakable token (in bold, to hold either face)."""
+def minimum_widths_pt(table: Table, size_pt: float, every_word: bool = False) -> list[float]:
+    """Each column's minimum width in points: its longest unbreakable token, in bold in a bold cell."""
     columns = table.column_count
     minimum = [0.0] * columns
     spanned: dict[int, int] = {}  # column -> rows still covered by a cell with rowspan above
@@ -90,14 +92,18 @@ def minimum_widths_pt(table: Table, size_pt: float) -> list[float]:
                     spanned[column + offset] = item.rowspan - 1
             if item.colspan == 1:
                 text = "".join(run.text for run in item.runs)
-                longest = max((text_width_pt(token, size_pt, bold=True) for token in unbreakable_tokens(text)), default=0.0)
+                bold = item.style in BOLD_STYLES or any(run.bold for run in item.runs)
+                tokens = _TOKEN.findall(text) if every_word else unbreakable_tokens(text)
+                longest = max((text_width_pt(token, size_pt, bold=bold) for token in tokens), default=0.0)
                 if longest:
                     minimum[column] = max(minimum[column], longest + CELL_PADDING_PT)
             column += item.colspan
     return minimum
 
 
-def fit_widths(widths: tuple[float, ...], minimum_pt: list[float], printable_pt: float) -> tuple[float, ...]:
+def fit_widths(
+    widths: tuple[float, ...], minimum_pt: list[float], printable_pt: float, words_pt: list[float] | None = None
+) -> tuple[float, ...]:
     """``widths`` (relative) raised so that no column is below its minimum; the others give up the space.
 
     When the minimums together exceed the printable width the columns are shared in proportion to them: no
@@ -120,9 +126,13 @@ def fit_widths(widths: tuple[float, ...], minimum_pt: list[float], printable_pt:
         for index in short:
             current[index], fixed[index] = minimum_pt[index], True
         # the free columns give up what the raised ones took, each in proportion to its width beyond its floor:
-        # its minimum, and never less than half its own width (prose needs room too, or its rows grow tall)
+        # its minimum, and never less than three quarters of its own width (prose needs room too, or its rows grow tall)
         excess = sum(current) - printable_pt
-        floors = [max(least, FLOOR_SHARE * value / total * printable_pt) for least, value in zip(minimum_pt, widths, strict=True)]
+        words = words_pt or [0.0] * len(widths)
+        floors = [
+            max(least, min(word, value / total * printable_pt), FLOOR_SHARE * value / total * printable_pt)
+            for least, word, value in zip(minimum_pt, words, widths, strict=True)
+        ]
         slack = [max(current[index] - floors[index], 0.0) if not fixed[index] else 0.0 for index in range(len(current))]
         available = sum(slack)
         if available <= 0:
@@ -133,9 +143,10 @@ def fit_widths(widths: tuple[float, ...], minimum_pt: list[float], printable_pt:
 
 
 def fit_table(table: Table) -> Table:
+    """``table`` with fitted widths; a column never gives up the width its longest word already has."""
     size = CELL_SIZE_PT.get(table.size, CELL_SIZE_PT["normal"])
     printable = PRINTABLE_MM[table.landscape] * MM
-    widths = fit_widths(table.widths, minimum_widths_pt(table, size), printable)
+    widths = fit_widths(table.widths, minimum_widths_pt(table, size), printable, minimum_widths_pt(table, size, every_word=True))
     return table if widths == table.widths else attrs.evolve(table, widths=widths)
 
 
