@@ -36,7 +36,8 @@ ensure_venv() {
 
 # Debian packages: "render" is what rendering needs (scripts/render-samples), "test" adds what the tests also use.
 # render: WeasyPrint's Pango and HarfBuzz subsetting, cairo for the DOCX figures, LibreOffice Writer (the DOCX
-# SOMMARIO's page numbers and the annex's page count are LibreOffice's pagination), venv for a bare Python.
+# SOMMARIO's page numbers and the annex's page count are LibreOffice's pagination) with its Italian hyphenation
+# patterns (hyphen-it), venv for a bare Python.
 # test: pdftotext/pdftoppm, LibreOffice Calc (a workbook saved again by LibreOffice computes its formulas).
 # No font package: the PDF and the DOCX carry their own fonts (src/pianodocs/fonts).
 ensure_system_packages() {
@@ -49,6 +50,8 @@ ensure_system_packages() {
   has_library libharfbuzz-subset || missing+=(libharfbuzz-subset0)
   has_library libcairo.so.2 || missing+=(libcairo2)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  # LibreOffice's Italian hyphenation patterns: the DOCX's automatic hyphenation, hence its pagination
+  [ -e /usr/share/hyphen/hyph_it_IT.dic ] || missing+=(hyphen-it)
   if [ "$purpose" = test ]; then
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     libreoffice_has_calc || missing+=(libreoffice-calc-nogui)

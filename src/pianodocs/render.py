@@ -15,6 +15,7 @@ from .atomic import scratch_folder
 from .errors import PianodocsError
 from .kinds import APPLIES, DOCUMENT_KINDS, Applicability, MissingDataError
 from .model import Plan
+from .view.measure import fit_document
 from .view.model import Document
 
 FORMATS = (".pdf", ".docx")
@@ -92,7 +93,7 @@ def build_document(plan: Plan, kind: str, workbook_folder: Path | None = None, *
         raise UnsupportedKindError(f"Il tipo di documento '{kind}' non è ancora disponibile in questa versione di pianodocs.")
     _require_indicators(plan, kind)
     document: Document = module.build(plan, workbook_folder=workbook_folder, **options)
-    return document
+    return fit_document(document)  # no column narrower than its longest code, date or amount
 
 
 def render(
