@@ -13,6 +13,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import attrs
 import docx
 import pytest
 
@@ -37,11 +38,12 @@ DOCX_MARGINS = {False: (25, 20), True: (25, 20)}
 QUARTER = 0.25
 
 # (workbook, kind, pages of the PDF before, at most now, pages of the DOCX through LibreOffice before, at most now)
+# characterization: counted on 2026-12-01; the DOCX bounds as measured once keep-with-next bands had landed too
 DOCUMENTS = {
-    "pistoia-piano": ("cciaa_pistoia_2020_2022.xlsx", "piano-performance", 51, 49, 57, 53),
+    "pistoia-piano": ("cciaa_pistoia_2020_2022.xlsx", "piano-performance", 51, 49, 57, 54),
     "pistoia-monitoraggio": ("cciaa_pistoia_2020_revisione.xlsx", "monitoraggio", 46, 27, 49, 34),
     "prato-monitoraggio": ("cciaa_prato_2020.xlsx", "monitoraggio", 17, 16, 23, 21),
-    "valserena-piano": ("cciaa_valserena_2024_2026.xlsx", "piano-performance", 17, 15, 18, 16),
+    "valserena-piano": ("cciaa_valserena_2024_2026.xlsx", "piano-performance", 17, 15, 18, 17),
 }
 
 
@@ -194,6 +196,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     result = {}
     for name, (workbook, kind, *_) in DOCUMENTS.items():
         plan = pianodocs.load_workbook(SAMPLES / workbook)
+        # the pages before were counted on the samples as they were: without the pictures they have gained since
+        plan = attrs.evolve(plan, text_blocks=tuple(b for b in plan.text_blocks if b.kind != "immagine"))
         chapters = _chapters(build_document(plan, kind))
         pdf = pianodocs.render(plan, kind, folder / f"{name}.pdf")
         docx_path = pianodocs.render(plan, kind, folder / f"{name}.docx")
