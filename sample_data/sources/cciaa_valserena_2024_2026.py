@@ -753,11 +753,13 @@ DATA: dict[str, object] = {
     "Sezioni": _sections(_PIANO_SECTIONS)
     + _sections(_MONITORING_SECTIONS, "monitoraggio")
     + _sections(_REPORT_SECTIONS, "relazione-performance"),
-    "Testi": _blocks(_PIANO_BLOCKS[:6])
-    + [_ORGANIGRAMMA_BLOCK]
-    + _blocks(_PIANO_BLOCKS[6:])
-    + _blocks(_MONITORING_BLOCKS)
-    + _blocks(_REPORT_BLOCKS),
+    "Testi": [
+        *_blocks(_PIANO_BLOCKS[:6]),
+        _ORGANIGRAMMA_BLOCK,  # section 1.2, after the staff table
+        *_blocks(_PIANO_BLOCKS[6:]),
+        *_blocks(_MONITORING_BLOCKS),
+        *_blocks(_REPORT_BLOCKS),
+    ],
     "Tabelle": TABELLE,
     "Scheda segretario": SCHEDA_SEGRETARIO,
 }
