@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
+
+# A run started in the background of a non-interactive shell inherits SIGINT ignored, and so would every
+# pianodocs process the tests start: the interruption tests need Ctrl-C to be what it is for a person.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 import pianodocs
 

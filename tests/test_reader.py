@@ -14,7 +14,6 @@ import shutil
 import struct
 import subprocess
 import sys
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -359,7 +358,7 @@ def test_cell_cap_message_groups_the_limit_and_keeps_the_sheet_name(
     assert "dopo 1.000 celle" in message
 
 
-def test_formatted_empty_rows_after_the_data_end_the_sheet_quickly(blank: Path, tmp_path: Path) -> None:
+def test_formatted_empty_rows_after_the_data_are_scanned_not_kept(blank: Path, tmp_path: Path) -> None:
     name = sheet_member(blank, "Indicatori")
     with zipfile.ZipFile(blank) as archive:
         xml = archive.read(name).decode("utf-8")
@@ -369,11 +368,10 @@ def test_formatted_empty_rows_after_the_data_end_the_sheet_quickly(blank: Path, 
     with zipfile.ZipFile(path) as archive:
         assert archive.getinfo(name).file_size > 5 * 1024 * 1024  # really 200,000 rows
 
-    start = time.perf_counter()
     plan = pianodocs.load_workbook(path)
-    elapsed = time.perf_counter() - start
     assert [indicator.code for indicator in plan.indicators] == ["IND-B21-1"]
-    assert elapsed < 5, f"200.000 righe vuote lette in {elapsed:.1f} s"
+    # what keeps time and memory bounded: the empty rows are scanned, never kept (timings belong to benchmarks/)
+    assert [number for number, _ in reader.read_sheets(path)["Indicatori"].rows] == [1, 2]
 
     result = run_cli("validate", str(path))
     assert "Traceback" not in result.stdout + result.stderr
