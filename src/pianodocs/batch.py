@@ -167,6 +167,10 @@ def _worker_terminated(signum: int, frame: FrameType | None) -> None:
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Send SIGTERM to every worker, then SIGKILL to those still alive after a few seconds."""
     processes = list(pool._processes.values())  # the executor gives no public way to stop its workers
+    # a worker killed while the queue's feeder thread writes to it would leave that thread blocked and the
+    # executor's shutdown joining it for ever (CPython before 3.11.5, as Debian 12 ships 3.11.2): do not join it
+    with contextlib.suppress(AttributeError):
+        pool._call_queue.cancel_join_thread()  # type: ignore[attr-defined]
     for process in processes:
         with contextlib.suppress(ProcessLookupError, ValueError):
             process.terminate()
