@@ -1,13 +1,13 @@
-"""Codes, flags, dates, numbers and amounts never break across lines: no column is narrower than them (issue 12).
+"""Words break only where Italian allows, with a hyphen; codes, flags, dates, numbers and amounts never (issue 12).
 
 A word "broken without a hyphen" is the last token of a line of ``pdftotext -raw`` joined to the first token
-of the next: together a word of the document's view model, while neither half is one. Ordinary long words
-may still break so until hyphenation is switched on (docs/rendering.md); codes, dates and amounts never.
+of the next: together a word of the document's view model, while neither half is one.
 """
 
 from __future__ import annotations
 
 import subprocess
+import zipfile
 from itertools import pairwise
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import pytest
 
 import pianodocs
 from pianodocs.backends.docx import convert_with_libreoffice, write_docx
-from pianodocs.backends.pdf import write_pdf
+from pianodocs.backends.pdf import render_html, write_pdf
 from pianodocs.render import build_document
 from pianodocs.view.measure import (
     CELL_PADDING_PT,
@@ -28,7 +28,7 @@ from pianodocs.view.measure import (
     text_width_pt,
     unbreakable,
 )
-from pianodocs.view.model import Cell, Document, Figure, Row, Run, Table
+from pianodocs.view.model import Cell, Document, Figure, Paragraph, Row, Run, Table
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 # tokens of the Pistoia Piano that were split across lines before (issue 12)
@@ -68,6 +68,15 @@ def broken_without_hyphen(pdf: Path, words: set[str]) -> list[str]:
         if not left.endswith("-") and left + right in words and left not in words and right not in words:
             found.append(f"{left}/{right}")
     return found
+
+
+def hyphenated(pdf: Path, words: set[str]) -> list[str]:
+    printed = lines(pdf)
+    return [
+        first[-1][:-1] + second[0].strip(".,;:)")
+        for first, second in pairwise(printed)
+        if first and second and first[-1].endswith("-") and first[-1][:-1] + second[0].strip(".,;:)") in words
+    ]
 
 
 def without_figures(document: Document) -> Document:
@@ -125,20 +134,37 @@ def test_minimums_wider_than_the_page_share_it_in_proportion() -> None:
 # the PDF
 
 
+def test_the_pdf_marks_unbreakable_tokens() -> None:
+    document = Document("T", "A", "S", None, (Paragraph((Run("Entro il 26/09/2018 il codice PROG.INTEGR.FONDO <x>"),)),))
+    html = render_html(document)
+    assert '<span class="nobreak">26/09/2018</span>' in html
+    assert '<span class="nobreak">PROG.INTEGR.FONDO</span>' in html
+    assert "&lt;x&gt;" in html and "<x>" not in html
+
+
 @pytest.mark.parametrize(
     ("workbook", "tokens"),
     [("cciaa_pistoia_2020_2022.xlsx", PISTOIA_TOKENS), ("cciaa_valserena_2024_2026.xlsx", VALSERENA_TOKENS)],
 )
-def test_the_pdf_never_splits_a_code_date_or_amount(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
+def test_the_pdf_breaks_words_only_with_a_hyphen(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
     document = without_figures(build_document(pianodocs.load_workbook(SAMPLES / workbook), "piano-performance"))
     words = vocabulary(document)
     pdf = tmp_path / "piano.pdf"
     write_pdf(document, pdf)
-    assert [word for word in broken_without_hyphen(pdf, words) if unbreakable(word.replace("/", ""))] == []
+    assert broken_without_hyphen(pdf, words) == []
     assert split_tokens(pdf, tokens) == []
+    assert len(hyphenated(pdf, words)) > 10  # long Italian words that do break carry a hyphen
 
 
 # the DOCX, through LibreOffice
+
+
+def test_the_docx_asks_for_hyphenation_but_not_of_capitals(tmp_path: Path) -> None:
+    path = tmp_path / "t.docx"
+    write_docx(Document("T", "A", "S", None, (Paragraph((Run("Testo"),)),)), path, paginate=False)
+    settings = zipfile.ZipFile(path).read("word/settings.xml").decode()
+    assert '<w:autoHyphenation w:val="true"/><w:doNotHyphenateCaps w:val="true"/>' in settings
+    assert settings.index("w:doNotHyphenateCaps") < settings.index("w:characterSpacingControl")
 
 
 # the Pistoia cruscotto-ente is too dense for every code: its columns keep their words, so in the DOCX (cell
@@ -150,7 +176,7 @@ DOCX_STILL_SPLIT = {"cciaa_pistoia_2020_2022.xlsx": {"PROG.INTEGR.FOND/O"}, "cci
     ("workbook", "tokens"),
     [("cciaa_pistoia_2020_2022.xlsx", PISTOIA_TOKENS[1:]), ("cciaa_valserena_2024_2026.xlsx", VALSERENA_TOKENS)],
 )
-def test_the_docx_never_splits_a_code_date_or_amount(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
+def test_the_docx_breaks_words_only_with_a_hyphen(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
     document = build_document(pianodocs.load_workbook(SAMPLES / workbook), "piano-performance")
     words = vocabulary(document)
     docx = tmp_path / "piano.docx"
@@ -159,6 +185,7 @@ def test_the_docx_never_splits_a_code_date_or_amount(workbook: str, tokens: tupl
     split = {word for word in broken_without_hyphen(pdf, words) if unbreakable(word.replace("/", ""))}
     assert split <= DOCX_STILL_SPLIT[workbook]
     assert split_tokens(pdf, tokens) == []
+    assert len(hyphenated(pdf, words)) > 10
 
 
 def test_a_column_gives_up_at_most_a_quarter_of_its_width() -> None:
