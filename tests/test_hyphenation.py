@@ -30,27 +30,12 @@ from pianodocs.view.measure import (
 )
 from pianodocs.view.model import Cell, Document, Figure, Paragraph, Row, Run, Table
 
+from .text import document_words
+
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 # tokens of the Pistoia Piano that were split across lines before (issue 12)
 PISTOIA_TOKENS = ("PROG.INTEGR.FONDO", "TRASVERSALE", "26/09/2018", "31/12/2020", "3.722.800", "-2.080.927")
 VALSERENA_TOKENS = ("PROG.INTEGR.FONDO", "30/09/2024", "31/05/2024")
-
-
-def _texts(value: object, out: list[str]) -> None:
-    if isinstance(value, Run):
-        out.append(value.text)
-    elif isinstance(value, tuple | list):
-        for item in value:
-            _texts(item, out)
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            _texts(getattr(value, field.name), out)
-
-
-def vocabulary(document: Document) -> set[str]:
-    out: list[str] = []
-    _texts(document.blocks, out)
-    return {word.strip(".,;:()") for text in out for word in text.split()} - {""}
 
 
 def lines(pdf: Path) -> list[list[str]]:
@@ -148,7 +133,7 @@ def test_the_pdf_marks_unbreakable_tokens() -> None:
 )
 def test_the_pdf_breaks_words_only_with_a_hyphen(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
     document = without_figures(build_document(pianodocs.load_workbook(SAMPLES / workbook), "piano-performance"))
-    words = vocabulary(document)
+    words = document_words(document.blocks)
     pdf = tmp_path / "piano.pdf"
     write_pdf(document, pdf)
     assert broken_without_hyphen(pdf, words) == []
@@ -178,7 +163,7 @@ DOCX_STILL_SPLIT = {"cciaa_pistoia_2020_2022.xlsx": {"PROG.INTEGR.FOND/O"}, "cci
 )
 def test_the_docx_breaks_words_only_with_a_hyphen(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
     document = build_document(pianodocs.load_workbook(SAMPLES / workbook), "piano-performance")
-    words = vocabulary(document)
+    words = document_words(document.blocks)
     docx = tmp_path / "piano.docx"
     write_docx(document, docx)
     pdf = convert_with_libreoffice(docx, tmp_path)
