@@ -50,7 +50,8 @@ def broken_without_hyphen(pdf: Path, words: set[str]) -> list[str]:
         if not first or not second:
             continue
         left, right = first[-1].strip("(,;:"), second[0].strip(".,;:)")
-        if not left.endswith("-") and left + right in words and left not in words and right not in words:
+        # after a hyphen or a slash ("Conciliaflow/" + "Osservatori") a line may end: the words stay whole
+        if not left.endswith(("-", "/")) and left + right in words and left not in words and right not in words:
             found.append(f"{left}/{right}")
     return found
 
