@@ -20,6 +20,7 @@ from pianodocs.model import Revision, RevisionKind
 from pianodocs.view.model import CellStyle, Row, Table
 
 from .conftest import SAMPLES, facts
+from .text import dehyphenate
 
 SENTENCE_000 = "Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020, composto da n. 1 pagina"
 HEADERS_000 = [
@@ -30,7 +31,8 @@ HEADERS_000 = [
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text)).strip()
 
 
 def _table(plan: pianodocs.Plan, **options: object) -> Table:

@@ -22,6 +22,7 @@ from pianodocs.render import build_document
 from pianodocs.view.model import CellStyle, Document, Heading, Row, Table
 
 from .conftest import SAMPLES
+from .text import dehyphenate
 
 YEARS = [str(year) for year in range(2016, 2022)]
 MISSIONS = [
@@ -35,12 +36,13 @@ ELIMINATED_BY_129 = f"Eliminato in sede di rolling annuale con {GC129}"
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text)).strip()
 
 
 def _packed(text: str) -> str:
     """Text without white space: a cell's text wraps anywhere, so compare it packed."""
-    return "".join(text.split())
+    return "".join(dehyphenate(text).split())
 
 
 @pytest.fixture(scope="module")

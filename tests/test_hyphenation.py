@@ -1,13 +1,13 @@
-"""Codes, flags, dates, numbers and amounts never break across lines: no column is narrower than them (issue 12).
+"""Words break only where Italian allows, with a hyphen; codes, flags, dates, numbers and amounts never (issue 12).
 
 A word "broken without a hyphen" is the last token of a line of ``pdftotext -raw`` joined to the first token
-of the next: together a word of the document's view model, while neither half is one. Ordinary long words
-may still break so until hyphenation is switched on (docs/rendering.md); codes, dates and amounts never.
+of the next: together a word of the document's view model, while neither half is one.
 """
 
 from __future__ import annotations
 
 import subprocess
+import zipfile
 from itertools import pairwise
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import pytest
 
 import pianodocs
 from pianodocs.backends.docx import convert_with_libreoffice, write_docx
-from pianodocs.backends.pdf import write_pdf
+from pianodocs.backends.pdf import render_html, write_pdf
 from pianodocs.render import build_document
 from pianodocs.view.measure import (
     CELL_PADDING_PT,
@@ -28,29 +28,14 @@ from pianodocs.view.measure import (
     text_width_pt,
     unbreakable,
 )
-from pianodocs.view.model import Cell, Document, Figure, Row, Run, Table
+from pianodocs.view.model import Cell, Document, Figure, Paragraph, Row, Run, Table
+
+from .text import document_words
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 # tokens of the Pistoia Piano that were split across lines before (issue 12)
 PISTOIA_TOKENS = ("PROG.INTEGR.FONDO", "TRASVERSALE", "26/09/2018", "31/12/2020", "3.722.800", "-2.080.927")
 VALSERENA_TOKENS = ("PROG.INTEGR.FONDO", "30/09/2024", "31/05/2024")
-
-
-def _texts(value: object, out: list[str]) -> None:
-    if isinstance(value, Run):
-        out.append(value.text)
-    elif isinstance(value, tuple | list):
-        for item in value:
-            _texts(item, out)
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            _texts(getattr(value, field.name), out)
-
-
-def vocabulary(document: Document) -> set[str]:
-    out: list[str] = []
-    _texts(document.blocks, out)
-    return {word.strip(".,;:()") for text in out for word in text.split()} - {""}
 
 
 def lines(pdf: Path) -> list[list[str]]:
@@ -65,9 +50,19 @@ def broken_without_hyphen(pdf: Path, words: set[str]) -> list[str]:
         if not first or not second:
             continue
         left, right = first[-1].strip("(,;:"), second[0].strip(".,;:)")
-        if not left.endswith("-") and left + right in words and left not in words and right not in words:
+        # after a hyphen or a slash ("Conciliaflow/" + "Osservatori") a line may end: the words stay whole
+        if not left.endswith(("-", "/")) and left + right in words and left not in words and right not in words:
             found.append(f"{left}/{right}")
     return found
+
+
+def hyphenated(pdf: Path, words: set[str]) -> list[str]:
+    printed = lines(pdf)
+    return [
+        first[-1][:-1] + second[0].strip(".,;:)")
+        for first, second in pairwise(printed)
+        if first and second and first[-1].endswith("-") and first[-1][:-1] + second[0].strip(".,;:)") in words
+    ]
 
 
 def without_figures(document: Document) -> Document:
@@ -125,20 +120,37 @@ def test_minimums_wider_than_the_page_share_it_in_proportion() -> None:
 # the PDF
 
 
+def test_the_pdf_marks_unbreakable_tokens() -> None:
+    document = Document("T", "A", "S", None, (Paragraph((Run("Entro il 26/09/2018 il codice PROG.INTEGR.FONDO <x>"),)),))
+    html = render_html(document)
+    assert '<span class="nobreak">26/09/2018</span>' in html
+    assert '<span class="nobreak">PROG.INTEGR.FONDO</span>' in html
+    assert "&lt;x&gt;" in html and "<x>" not in html
+
+
 @pytest.mark.parametrize(
     ("workbook", "tokens"),
     [("cciaa_pistoia_2020_2022.xlsx", PISTOIA_TOKENS), ("cciaa_valserena_2024_2026.xlsx", VALSERENA_TOKENS)],
 )
-def test_the_pdf_never_splits_a_code_date_or_amount(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
+def test_the_pdf_breaks_words_only_with_a_hyphen(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
     document = without_figures(build_document(pianodocs.load_workbook(SAMPLES / workbook), "piano-performance"))
-    words = vocabulary(document)
+    words = document_words(document.blocks)
     pdf = tmp_path / "piano.pdf"
     write_pdf(document, pdf)
-    assert [word for word in broken_without_hyphen(pdf, words) if unbreakable(word.replace("/", ""))] == []
+    assert broken_without_hyphen(pdf, words) == []
     assert split_tokens(pdf, tokens) == []
+    assert len(hyphenated(pdf, words)) > 10  # long Italian words that do break carry a hyphen
 
 
 # the DOCX, through LibreOffice
+
+
+def test_the_docx_asks_for_hyphenation_but_not_of_capitals(tmp_path: Path) -> None:
+    path = tmp_path / "t.docx"
+    write_docx(Document("T", "A", "S", None, (Paragraph((Run("Testo"),)),)), path, paginate=False)
+    settings = zipfile.ZipFile(path).read("word/settings.xml").decode()
+    assert '<w:autoHyphenation w:val="true"/><w:doNotHyphenateCaps w:val="true"/>' in settings
+    assert settings.index("w:doNotHyphenateCaps") < settings.index("w:characterSpacingControl")
 
 
 # the Pistoia cruscotto-ente is too dense for every code: its columns keep their words, so in the DOCX (cell
@@ -150,15 +162,16 @@ DOCX_STILL_SPLIT = {"cciaa_pistoia_2020_2022.xlsx": {"PROG.INTEGR.FOND/O"}, "cci
     ("workbook", "tokens"),
     [("cciaa_pistoia_2020_2022.xlsx", PISTOIA_TOKENS[1:]), ("cciaa_valserena_2024_2026.xlsx", VALSERENA_TOKENS)],
 )
-def test_the_docx_never_splits_a_code_date_or_amount(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
+def test_the_docx_breaks_words_only_with_a_hyphen(workbook: str, tokens: tuple[str, ...], tmp_path: Path) -> None:
     document = build_document(pianodocs.load_workbook(SAMPLES / workbook), "piano-performance")
-    words = vocabulary(document)
+    words = document_words(document.blocks)
     docx = tmp_path / "piano.docx"
     write_docx(document, docx)
     pdf = convert_with_libreoffice(docx, tmp_path)
     split = {word for word in broken_without_hyphen(pdf, words) if unbreakable(word.replace("/", ""))}
     assert split <= DOCX_STILL_SPLIT[workbook]
     assert split_tokens(pdf, tokens) == []
+    assert len(hyphenated(pdf, words)) > 10
 
 
 def test_a_column_gives_up_at_most_a_quarter_of_its_width() -> None:

@@ -24,6 +24,7 @@ from pianodocs.view.model import CellStyle, Document, Heading, Table
 
 from .conftest import SAMPLES
 from .test_scoring import EXPECTED_PERFORMANCE, SEED_INCONSISTENT
+from .text import dehyphenate
 
 AT = dt.date(2020, 9, 30)
 # the code as the budget classification writes it, then the name (not 004's own 'Missione 11) "..."')
@@ -47,7 +48,8 @@ BUDGETS = {
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text)).strip()
 
 
 @pytest.fixture(scope="module")

@@ -20,15 +20,17 @@ from pianodocs.model import Indicator, PiraObjectiveText, TextBlock
 from pianodocs.view.model import Document, Heading, Table
 
 from .conftest import SAMPLES
+from .text import dehyphenate
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text)).strip()
 
 
 def _packed(text: str) -> str:
     """Text without any white space: a cell's text wraps anywhere."""
-    return "".join(text.split())
+    return "".join(dehyphenate(text).split())
 
 
 @pytest.fixture(scope="module")

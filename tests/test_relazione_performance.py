@@ -28,6 +28,7 @@ from pianodocs.values import parse_value
 from pianodocs.view.model import Document, Figure, Heading, Paragraph, Table
 
 from .conftest import SAMPLES
+from .text import dehyphenate
 
 AT = dt.date(2020, 12, 31)
 DASHBOARD = ("ente", "entrambi")
@@ -37,11 +38,12 @@ VARIANCES = {"IND-A34-1": "78%", "IND-B14-5": "77%", "IND-B21-2": "68%", "IND-E1
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text)).strip()
 
 
 def _packed(text: str) -> str:
-    return "".join(text.split())
+    return "".join(dehyphenate(text).split())
 
 
 @pytest.fixture(scope="module")

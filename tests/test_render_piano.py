@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
@@ -18,15 +19,18 @@ from pianodocs.backends.docx import write_docx
 from pianodocs.backends.pdf import write_pdf
 from pianodocs.documents import piano_performance
 from pianodocs.documents.cruscotto_ente import dashboard_indicators
+from pianodocs.render import build_document
 from pianodocs.values import format_percent
 from pianodocs.view.model import Document, Figure
 
 from .conftest import SAMPLES
 from .test_backend_pdf import all_fonts
+from .text import dehyphenate, document_words
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def _flat(text: str, words: Iterable[str] = ()) -> str:
+    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text, words)).strip()
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +38,8 @@ def pages(pistoia: pianodocs.Plan, tmp_path_factory: pytest.TempPathFactory) -> 
     path = tmp_path_factory.mktemp("piano") / "piano.pdf"
     pianodocs.render(pistoia, "piano-performance", path, workbook_folder=SAMPLES)
     pytest.piano_pdf = path  # type: ignore[attr-defined]
-    return [_flat(page.extract_text()) for page in PdfReader(path).pages]
+    words = document_words(build_document(pistoia, "piano-performance"))
+    return [_flat(page.extract_text(), words) for page in PdfReader(path).pages]
 
 
 @pytest.fixture(scope="module")

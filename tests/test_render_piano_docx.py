@@ -18,10 +18,12 @@ from pianodocs.documents.cruscotto_ente import dashboard_indicators
 from pianodocs.values import format_percent
 
 from .conftest import SAMPLES
+from .text import dehyphenate
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text)).strip()
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,7 @@ from pianodocs.values import TargetKind
 from .conftest import SAMPLES
 from .seed_phrases import plan_years_found, seed_text_found
 from .test_untrusted_text import docx_text
+from .text import dehyphenate
 
 WORKBOOK = SAMPLES / "cciaa_valserena_2024_2026.xlsx"
 NAME = "Camera di Commercio di Valserena e Monti Alti"
@@ -44,7 +45,8 @@ KINDS: dict[str, dict[str, object]] = {
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text)).strip()
 
 
 def _has(text: str, phrase: str) -> bool:
@@ -304,7 +306,8 @@ def test_the_mid_year_score_of_one_indicator(plan: pianodocs.Plan) -> None:
 
 
 def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    """The text in drawing order (-raw): a cell's lines stay together, so a word hyphenated in a cell rejoins."""
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")

@@ -43,6 +43,7 @@ from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, nsmap, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Emu, Length, Mm, Pt, Twips
 from docx.table import Table as WordTable
@@ -122,6 +123,19 @@ AFTER_UPDATE_FIELDS = (
     *("w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats"),
     *("w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType"),
     *("sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator"),
+)
+
+# w:settings children that must follow w:doNotHyphenateCaps (ECMA-376 order), then those after w:updateFields
+AFTER_HYPHENATION = (
+    *("w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle", "w:defaultTableStyle", "w:evenAndOddHeaders"),
+    *("w:bookFoldRevPrinting", "w:bookFoldPrinting", "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing"),
+    *("w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery"),
+    *("w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin"),
+    *("w:doNotShadeFormData", "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne"),
+    *("w:strictFirstAndLastChars", "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture"),
+    *("w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent", "w:alwaysShowPlaceholderText"),
+    *("w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt"),
+    *("w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields", *AFTER_UPDATE_FIELDS),
 )
 
 
@@ -328,6 +342,17 @@ def _finish(word: WordDocument, document: Document, ends_landscape: bool, moment
     settings = word.settings.element
     if _has_summary(document) and settings.find(qn("w:updateFields")) is None:
         settings.insert_element_before(OxmlElement("w:updateFields", {qn("w:val"): "true"}), *AFTER_UPDATE_FIELDS)
+    _hyphenate(settings)
+
+
+def _hyphenate(settings: BaseOxmlElement) -> None:
+    """Automatic hyphenation (the runs' language, it-IT, picks the patterns), never of words in capitals (codes, flags)."""
+    for name in ("w:autoHyphenation", "w:doNotHyphenateCaps"):
+        found = settings.find(qn(name))
+        if found is not None:
+            settings.remove(found)
+    caps = settings.insert_element_before(OxmlElement("w:doNotHyphenateCaps", {qn("w:val"): "true"}), *AFTER_HYPHENATION)
+    caps.addprevious(OxmlElement("w:autoHyphenation", {qn("w:val"): "true"}))
 
 
 def _has_summary(document: Document) -> bool:

@@ -36,6 +36,7 @@ from xml.etree.ElementTree import ParseError
 import attrs
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_xml
+from markupsafe import Markup, escape
 from weasyprint import CSS, HTML
 from weasyprint.logger import LOGGER
 from weasyprint.text.fonts import FontConfiguration
@@ -45,6 +46,7 @@ from ..atomic import atomic_output
 from ..clock import document_time
 from ..errors import PianodocsError
 from ..templating import default_templates, environment
+from ..view.measure import unbreakable
 from ..view.model import (
     Block,
     BulletList,
@@ -184,9 +186,19 @@ def _render_template(document: Document, template_dir: Path | None) -> tuple[str
     """The HTML of ``document`` and the URL of the folder of the template that made it (for relative links)."""
     env = environment(template_dir)
     env.tests["safe_link"] = is_safe_link
+    env.filters["nobreak"] = nobreak_spans
     template = env.get_template(DOCUMENT_TEMPLATE)
     html = template.render(document=document, sections=sections(document.blocks), logo=_logo_url(document.cover))
     return html, Path(str(template.filename)).parent.as_uri() + "/"
+
+
+def nobreak_spans(text: str) -> Markup:
+    """``text`` escaped, each code, flag, date, number or amount in a ``nobreak`` span: never hyphenated nor split."""
+    return Markup("").join(
+        Markup('<span class="nobreak">{}</span>').format(piece) if unbreakable(piece) else escape(piece)
+        for piece in re.split(r"(\s+)", text)
+        if piece
+    )
 
 
 def sections(blocks: Iterable[Block]) -> tuple[Section, ...]:
