@@ -279,3 +279,26 @@ def test_each_kind_has_its_own_title_from_one_piano_workbook(pistoia_revised: pi
         kept = attrs.evolve(pistoia_revised, kind=kind, title=f"Titolo del workbook ({kind})")
         assert build_document(kept, kind).title == kept.title
         assert build_document(kept, "piano-performance").title == "Piano della Performance 2020-2022"
+
+
+def test_a_word_longer_than_its_box_breaks_at_its_hyphen_or_where_italian_hyphenates(pistoia: pianodocs.Plan) -> None:
+    # the perspective's label is 20 characters wide: "ECONOMICO-FINANZIARIA" (21) used to print "ECONOMICO-FINANZIARI" / "A"
+    perspective = attrs.evolve(pistoia.perspectives[0], name="Economico-finanziaria")
+    first = attrs.evolve(pistoia.strategic_objectives[0], name="Precipitevolissimevolmente" * 3)
+    plan = attrs.evolve(
+        pistoia,
+        perspectives=(perspective, *pistoia.perspectives[1:]),
+        strategic_objectives=(first, *pistoia.strategic_objectives[1:]),
+    )
+    (figure,) = piano_performance.generated(plan, "mappa-strategica")
+    assert isinstance(figure, Figure)
+    root = ElementTree.fromstring(figure.svg)
+    boxes = [["".join(line.itertext()).strip() for line in text.findall(f"{SVG}tspan")] for text in root.iter(f"{SVG}text")]
+    assert ["ECONOMICO-", "FINANZIARIA"] in boxes
+    (box,) = [lines for lines in boxes if "Precipit" in "".join(lines)]
+    long_word = box[1:] if box[0] == first.printed_code else [box[0].removeprefix(first.printed_code).strip(), *box[1:]]
+    assert "".join(line.removesuffix("-") for line in long_word) == first.name
+    # each line but the last ends with a hyphen, and at an Italian syllable (hand-checked: pre-ci-pi-te-vo-lis-si-me-vol-men-te)
+    assert all(line.endswith("-") for line in long_word[:-1]) and len(long_word) > 1
+    syllable_ends = ("pre", "ci", "pi", "te", "vo", "lis", "si", "me", "vol", "men")
+    assert all(line.removesuffix("-").lower().endswith(syllable_ends) for line in long_word[:-1])

@@ -138,3 +138,31 @@ def test_without_a_cover_the_first_page_is_measured_too(tmp_path: Path) -> None:
     body = '<p>Riga sola.</p><p style="break-before: page">' + "Pagina piena.<br>" * 40 + "</p><p>Ultima.</p>"
     pages = read_layout(pdf_of(tmp_path, body))
     assert near_empty_pages(pages, document(*paragraphs("Riga sola.", "Pagina piena.", "Ultima."))) == [1]
+
+
+def test_a_heading_text_ending_a_cell_on_the_right_is_not_an_orphan(tmp_path: Path) -> None:
+    # the missions table lists the strategic programmes in its third column; the last of them is also the
+    # heading of that programme's chapter, further on: at the page foot it ends the cell, it introduces nothing
+    cells = "<td>032 - Servizi istituzionali</td><td>003 - Servizi generali</td>"
+    rows = f"<tr>{cells}<td>Riforma camerale<br>Prevenzione della corruzione</td></tr>"
+    body = f'<div class="spacer" style="height: 21.5cm"></div><table style="width: 100%">{rows}</table><p class="tall">Il testo del capitolo.</p>'
+    heading = Heading("Prevenzione della corruzione", 2, "corruzione")
+    view = document(Table((), (), (33, 33, 34)), heading)
+    pages = read_layout(pdf_of(tmp_path, body))
+    assert [line.text for line in pages[0].lines][-2:] == ["Riforma camerale", "Prevenzione della corruzione"]
+    assert orphans(pages, view) == []
+    # the same words as a paragraph of their own at the left margin are the heading left alone
+    alone = body.replace(f'<table style="width: 100%">{rows}</table>', "<p><b>Prevenzione della corruzione</b></p>")
+    assert orphans(read_layout(pdf_of(tmp_path, alone)), view) == [Orphan(1, "Prevenzione della corruzione")]
+
+
+def test_the_last_page_before_the_orientation_changes_is_not_counted(tmp_path: Path) -> None:
+    style = "@page wide { size: A4 landscape; } .wide { page: wide; }"
+    full = "Pagina piena.<br>" * 40
+    body = f'<style>{style}</style><p>{full}</p><p style="break-before: page">Riga sola prima della tabella larga.</p><div class="wide"><p>{full[:300]}</p></div>'
+    body += f'<p style="break-before: page">Di nuovo verticale.</p><p style="break-before: page">{full}</p>'
+    pages = read_layout(pdf_of(tmp_path, body))
+    assert [page.width > page.height for page in pages] == [False, False, True, False, False]
+    view = document(*paragraphs("Pagina piena.", "Riga sola prima della tabella larga.", "Di nuovo verticale."))
+    # page 2 ends the portrait run before the landscape page; page 4 is followed by a portrait page: counted
+    assert near_empty_pages(pages, view) == [4]

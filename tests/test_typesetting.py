@@ -4,8 +4,9 @@ Every sample workbook of sample_data/ is rendered once per session in each kind
 that applies to it, as PDF and as DOCX (the DOCX laid out by LibreOffice), and
 each rendering is measured with tests/typeset.py: words broken without a hyphen,
 headings and band rows left at a page foot, pages under a quarter full. Each
-count must stay within :data:`BUDGET`; the table of all counts is printed and
-written to ``typesetting.txt`` in the session's temporary folder.
+count must be 0, but for the near-empty pages listed, each justified, in
+:data:`JUSTIFIED_NEAR_EMPTY`; the table of all counts is printed and written to
+``typesetting.txt`` in the session's temporary folder.
 """
 
 from __future__ import annotations
@@ -27,75 +28,64 @@ pytestmark = pytest.mark.slow
 
 WORKERS = 2  # the machine's cores: WeasyPrint and LibreOffice each keep one busy
 
-# (sample, kind, format): (broken words, orphans, near-empty pages)
-# characterization: the counts measured on 2026-12-01 after the first typesetting work (column widths from the
-# longest unbreakable token, keep-with-next bands and headings, orientation from the natural width, flowing
-# monitoring sheets); the comment after each entry is the count before that work. Lower them as the work goes on:
-# the goal is 0 for each. Italian hyphenation, now on, took most broken words away ("without hyphenation": the
-# counts just before it).
-BUDGET: dict[tuple[str, str, str], tuple[int, int, int]] = {
-    ("cciaa_maremma_tirreno_cruscotto", "allegato-delibera", "pdf"): (0, 0, 0),
-    ("cciaa_maremma_tirreno_cruscotto", "cruscotto", "pdf"): (0, 0, 0),
-    ("cciaa_pistoia_2020_2022", "piano-performance", "pdf"): (1, 0, 1),  # without hyphenation: (11, 0, 1); before: (36, 2, 3)
-    ("cciaa_pistoia_2020_2022", "pira", "pdf"): (0, 0, 0),
-    ("cciaa_pistoia_2020_consuntivo", "allegato-delibera", "pdf"): (0, 0, 0),  # without hyphenation: (2, 0, 0); before: (2, 0, 1)
-    ("cciaa_pistoia_2020_consuntivo", "cruscotto", "pdf"): (0, 0, 0),
-    ("cciaa_pistoia_2020_consuntivo", "monitoraggio", "pdf"): (0, 1, 0),  # before: (0, 1, 10)
-    ("cciaa_pistoia_2020_consuntivo", "pira", "pdf"): (0, 0, 0),
-    ("cciaa_pistoia_2020_consuntivo", "relazione-performance", "pdf"): (1, 0, 0),
-    ("cciaa_pistoia_2020_revisione", "allegato-delibera", "pdf"): (0, 0, 0),  # without hyphenation: (2, 0, 0)
-    ("cciaa_pistoia_2020_revisione", "cruscotto", "pdf"): (0, 0, 0),
-    ("cciaa_pistoia_2020_revisione", "monitoraggio", "pdf"): (0, 1, 0),  # before: (0, 1, 7)
-    ("cciaa_pistoia_2020_revisione", "piano-performance", "pdf"): (
-        1,
-        0,
-        1,
-    ),  # without hyphenation: (11, 0, 2); before: (36, 2, 3)
-    ("cciaa_pistoia_2020_revisione", "pira", "pdf"): (0, 0, 0),
-    ("cciaa_prato_2020", "monitoraggio", "pdf"): (0, 1, 0),  # before: (0, 1, 1)
-    ("cciaa_prato_2020", "pira", "pdf"): (0, 0, 1),  # before: (0, 1, 2)
-    ("cciaa_valserena_2024_2026", "allegato-delibera", "pdf"): (0, 0, 0),  # before: (0, 0, 1)
-    ("cciaa_valserena_2024_2026", "cruscotto", "pdf"): (0, 0, 0),
-    ("cciaa_valserena_2024_2026", "monitoraggio", "pdf"): (0, 1, 0),  # before: (0, 1, 18)
-    ("cciaa_valserena_2024_2026", "piano-performance", "pdf"): (1, 0, 0),  # without hyphenation: (2, 0, 0); before: (4, 1, 2)
-    ("cciaa_valserena_2024_2026", "pira", "pdf"): (0, 0, 0),
-    ("cciaa_valserena_2024_2026", "relazione-performance", "pdf"): (1, 0, 1),  # before: (1, 0, 2)
-    ("unioncamere_toscana_pira_2021", "pira", "pdf"): (0, 0, 1),
-    ("cciaa_maremma_tirreno_cruscotto", "allegato-delibera", "docx"): (0, 0, 0),  # without hyphenation: (1, 0, 0)
-    ("cciaa_maremma_tirreno_cruscotto", "cruscotto", "docx"): (0, 0, 0),
-    ("cciaa_pistoia_2020_2022", "piano-performance", "docx"): (4, 0, 0),  # without hyphenation: (20, 0, 0); before: (54, 4, 3)
-    ("cciaa_pistoia_2020_2022", "pira", "docx"): (0, 0, 0),
-    ("cciaa_pistoia_2020_consuntivo", "allegato-delibera", "docx"): (
-        5,
-        0,
-        0,
-    ),  # without hyphenation: (24, 0, 0); before: (15, 0, 0) — worse: the annex lays itself out without the width fitting (dates split)
-    ("cciaa_pistoia_2020_consuntivo", "cruscotto", "docx"): (0, 0, 0),  # without hyphenation: (1, 0, 0)
-    ("cciaa_pistoia_2020_consuntivo", "monitoraggio", "docx"): (0, 0, 0),  # without hyphenation: (34, 1, 0); before: (36, 1, 6)
-    ("cciaa_pistoia_2020_consuntivo", "pira", "docx"): (0, 0, 0),
-    ("cciaa_pistoia_2020_consuntivo", "relazione-performance", "docx"): (0, 0, 0),
-    ("cciaa_pistoia_2020_revisione", "allegato-delibera", "docx"): (5, 0, 0),  # without hyphenation: (24, 0, 0)
-    ("cciaa_pistoia_2020_revisione", "cruscotto", "docx"): (0, 0, 0),  # without hyphenation: (1, 0, 0)
-    ("cciaa_pistoia_2020_revisione", "monitoraggio", "docx"): (0, 0, 0),  # without hyphenation: (33, 1, 0); before: (35, 1, 3)
-    ("cciaa_pistoia_2020_revisione", "piano-performance", "docx"): (
-        4,
-        0,
-        0,
-    ),  # without hyphenation: (20, 0, 0); before: (54, 4, 3)
-    ("cciaa_pistoia_2020_revisione", "pira", "docx"): (0, 0, 0),
-    ("cciaa_prato_2020", "monitoraggio", "docx"): (0, 1, 0),  # without hyphenation: (2, 1, 0); before: (3, 1, 3)
-    ("cciaa_prato_2020", "pira", "docx"): (0, 0, 0),  # without hyphenation: (0, 0, 1); before: (0, 1, 1)
-    ("cciaa_valserena_2024_2026", "allegato-delibera", "docx"): (
-        8,
-        0,
-        0,
-    ),  # without hyphenation: (13, 0, 0); before: (8, 0, 0) — worse: the annex lays itself out without the width fitting (dates split)
-    ("cciaa_valserena_2024_2026", "cruscotto", "docx"): (0, 0, 0),
-    ("cciaa_valserena_2024_2026", "monitoraggio", "docx"): (0, 1, 0),  # without hyphenation: (16, 1, 0); before: (17, 1, 8)
-    ("cciaa_valserena_2024_2026", "piano-performance", "docx"): (0, 0, 0),  # without hyphenation: (5, 0, 0); before: (9, 3, 2)
-    ("cciaa_valserena_2024_2026", "pira", "docx"): (0, 0, 0),
-    ("cciaa_valserena_2024_2026", "relazione-performance", "docx"): (0, 0, 0),
-    ("unioncamere_toscana_pira_2021", "pira", "docx"): (0, 0, 1),
+# every rendering measured: (sample, kind, format); a sample or kind added shows here first
+MEASURED: tuple[tuple[str, str, str], ...] = (
+    ("cciaa_maremma_tirreno_cruscotto", "allegato-delibera", "pdf"),
+    ("cciaa_maremma_tirreno_cruscotto", "cruscotto", "pdf"),
+    ("cciaa_pistoia_2020_2022", "piano-performance", "pdf"),
+    ("cciaa_pistoia_2020_2022", "pira", "pdf"),
+    ("cciaa_pistoia_2020_consuntivo", "allegato-delibera", "pdf"),
+    ("cciaa_pistoia_2020_consuntivo", "cruscotto", "pdf"),
+    ("cciaa_pistoia_2020_consuntivo", "monitoraggio", "pdf"),
+    ("cciaa_pistoia_2020_consuntivo", "pira", "pdf"),
+    ("cciaa_pistoia_2020_consuntivo", "relazione-performance", "pdf"),
+    ("cciaa_pistoia_2020_revisione", "allegato-delibera", "pdf"),
+    ("cciaa_pistoia_2020_revisione", "cruscotto", "pdf"),
+    ("cciaa_pistoia_2020_revisione", "monitoraggio", "pdf"),
+    ("cciaa_pistoia_2020_revisione", "piano-performance", "pdf"),
+    ("cciaa_pistoia_2020_revisione", "pira", "pdf"),
+    ("cciaa_prato_2020", "monitoraggio", "pdf"),
+    ("cciaa_prato_2020", "pira", "pdf"),
+    ("cciaa_valserena_2024_2026", "allegato-delibera", "pdf"),
+    ("cciaa_valserena_2024_2026", "cruscotto", "pdf"),
+    ("cciaa_valserena_2024_2026", "monitoraggio", "pdf"),
+    ("cciaa_valserena_2024_2026", "piano-performance", "pdf"),
+    ("cciaa_valserena_2024_2026", "pira", "pdf"),
+    ("cciaa_valserena_2024_2026", "relazione-performance", "pdf"),
+    ("unioncamere_toscana_pira_2021", "pira", "pdf"),
+    ("cciaa_maremma_tirreno_cruscotto", "allegato-delibera", "docx"),
+    ("cciaa_maremma_tirreno_cruscotto", "cruscotto", "docx"),
+    ("cciaa_pistoia_2020_2022", "piano-performance", "docx"),
+    ("cciaa_pistoia_2020_2022", "pira", "docx"),
+    ("cciaa_pistoia_2020_consuntivo", "allegato-delibera", "docx"),
+    ("cciaa_pistoia_2020_consuntivo", "cruscotto", "docx"),
+    ("cciaa_pistoia_2020_consuntivo", "monitoraggio", "docx"),
+    ("cciaa_pistoia_2020_consuntivo", "pira", "docx"),
+    ("cciaa_pistoia_2020_consuntivo", "relazione-performance", "docx"),
+    ("cciaa_pistoia_2020_revisione", "allegato-delibera", "docx"),
+    ("cciaa_pistoia_2020_revisione", "cruscotto", "docx"),
+    ("cciaa_pistoia_2020_revisione", "monitoraggio", "docx"),
+    ("cciaa_pistoia_2020_revisione", "piano-performance", "docx"),
+    ("cciaa_pistoia_2020_revisione", "pira", "docx"),
+    ("cciaa_prato_2020", "monitoraggio", "docx"),
+    ("cciaa_prato_2020", "pira", "docx"),
+    ("cciaa_valserena_2024_2026", "allegato-delibera", "docx"),
+    ("cciaa_valserena_2024_2026", "cruscotto", "docx"),
+    ("cciaa_valserena_2024_2026", "monitoraggio", "docx"),
+    ("cciaa_valserena_2024_2026", "piano-performance", "docx"),
+    ("cciaa_valserena_2024_2026", "pira", "docx"),
+    ("cciaa_valserena_2024_2026", "relazione-performance", "docx"),
+    ("unioncamere_toscana_pira_2021", "pira", "docx"),
+)
+# the near-empty pages left, each with why it cannot be filled; every other count is 0. Before this issue's work the
+# counts (broken, orphans, near-empty) were e.g. Pistoia Piano PDF 36/2/3, DOCX 54/4/3; Pistoia monitoring PDF
+# 0/1/10 (the two orphans per monitoring were the checker's false positives: an objective's heading text ending the
+# missions table's third column); Valserena monitoring PDF 0/1/18 (the figures of every document are in CHANGELOG).
+JUSTIFIED_NEAR_EMPTY: dict[tuple[str, str, str], dict[int, str]] = {
+    ("cciaa_prato_2020", "pira", "pdf"): {
+        4: "the last indicator row of P01 runs over, and P02's objective row, almost a page tall, does not split "
+        "(rows never do); WeasyPrint moves it whole to page 5 (the DOCX, laid out by LibreOffice, fits it on page 4)",
+    },
 }
 
 Key = tuple[str, str, str]
@@ -141,14 +131,13 @@ def _table(counts: dict[Key, Counts]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_every_sample_kind_and_format_has_a_budget(measured: dict[Key, Counts]) -> None:
-    assert sorted(measured) == sorted(BUDGET)
+def test_every_sample_kind_and_format_is_measured(measured: dict[Key, Counts]) -> None:
+    assert sorted(measured) == sorted(MEASURED)
 
 
-@pytest.mark.parametrize("key", sorted(BUDGET), ids=lambda key: "-".join(key))
-def test_typesetting_within_budget(measured: dict[Key, Counts], key: Key) -> None:
+@pytest.mark.parametrize("key", sorted(MEASURED), ids=lambda key: "-".join(key))
+def test_no_broken_word_no_orphan_no_unjustified_near_empty_page(measured: dict[Key, Counts], key: Key) -> None:
     found = measured[key]
-    broken, orphaned, near_empty = BUDGET[key]
-    assert len(found.broken_words) <= broken, found.broken_words
-    assert len(found.orphans) <= orphaned, found.orphans
-    assert len(found.near_empty_pages) <= near_empty, found.near_empty_pages
+    assert found.broken_words == (), found.broken_words
+    assert found.orphans == (), found.orphans
+    assert set(found.near_empty_pages) <= set(JUSTIFIED_NEAR_EMPTY.get(key, {})), found.near_empty_pages

@@ -178,8 +178,10 @@ def hostile(plan: Plan, tag: Tags) -> Plan:
 
 
 def pdf_text(path: Path) -> str:
-    """Each page's text as a person reads it: words hyphenated at a line end rejoined."""
-    return "\n".join(dehyphenate(page.extract_text()) for page in PdfReader(path).pages)
+    """Each page's text as a person reads it: words hyphenated at a line end rejoined (also where pypdf puts the
+    next line of a cell beside it, for the payload's own words)."""
+    words = re.findall(r"\w+", PAYLOAD)
+    return "\n".join(dehyphenate(page.extract_text(), words) for page in PdfReader(path).pages)
 
 
 def docx_text(path: Path) -> str:

@@ -47,7 +47,9 @@ def dehyphenate(text: str, words: Iterable[str] = ()) -> str:
         word = match.group(1) + match.group(2)
         return word if word in known else match.group(0)
 
-    joined = _LINE_END_BREAK.sub(join, text)
+    joined, previous = _LINE_END_BREAK.sub(join, text), text
+    while joined != previous:  # a word hyphenated twice in a narrow column ("in-\nclu-\nde") joins in two passes
+        joined, previous = _LINE_END_BREAK.sub(join, joined), joined
     return _SAME_LINE_BREAK.sub(join_known, joined) if known else joined
 
 
@@ -69,7 +71,7 @@ def _texts(value: object, out: list[str]) -> None:
             _texts(getattr(value, field.name), out)
 
 
-_NOBREAK_SPAN = re.compile(r'<span class="nobreak">([^<]*)</span>')
+_NOBREAK_SPAN = re.compile(r'<span class="no(?:break|hyphen)">([^<]*)</span>')
 
 
 def without_nobreak(html: str) -> str:

@@ -29,11 +29,16 @@ from pianodocs.view.model import BulletList, CellStyle, Document, Heading, Parag
 
 BAND_STYLES = (CellStyle.BAND, CellStyle.SUBBAND)
 QUARTER = 0.25
+# a heading or band row at a page foot starts within this share of the page's width from the text's left edge
+ORPHAN_INDENT = 0.1
 # a line is page furniture (running header, footer, page number) when it sits in this top or bottom
 # share of the page and its text, digits aside, recurs on at least half of the pages
 FURNITURE_MARGIN = 0.12
 # a line may end after these without breaking a word: hyphens (soft ones too) and a slash
 BREAKS = ("-", "\u00ad", "\u2010", "\u2011", "/")
+# inside a link a line may also end before or after its punctuation (as style guides break URLs)
+LINK_BREAKS = frozenset("/?&=#.,-_~%:")
+_LINK = re.compile(r"://|^www\.|@")
 _PUNCTUATION = ",.;:!?()[]«»\"'’“”"
 
 
@@ -211,6 +216,8 @@ def broken_words(pages: Sequence[Page], words: frozenset[str]) -> list[str]:
             first, second = line.words[-1].text, following.words[0].text
             if first.endswith(BREAKS) or first + second not in words:
                 continue
+            if _LINK.search(first + second) and (first[-1] in LINK_BREAKS or second[0] in LINK_BREAKS):
+                continue
             if _is_word(first, words) and _is_word(second, words):
                 continue
             found.append(f"{first}/{second}")
@@ -300,22 +307,49 @@ def _rows(lines: Sequence[Line]) -> list[str]:
 
 def _matches(rows: Sequence[str], texts: Iterable[str], at_end: bool) -> str | None:
     """The text of ``texts`` that the last (``at_end``) or first rows of a page make up exactly, if any."""
+    found = _matching_rows(rows, texts, at_end)
+    return None if found is None else found[0]
+
+
+def _matching_rows(rows: Sequence[str], texts: Iterable[str], at_end: bool) -> tuple[str, int] | None:
+    """The text of ``texts`` the last (``at_end``) or first rows make up exactly, and how many rows it takes."""
     keys = {_key(text): text for text in texts}
     for count in range(1, min(len(rows), 4) + 1):
         part = rows[-count:] if at_end else rows[:count]
         text = keys.get(_key(" ".join(part)))
         if text is not None:
-            return text
+            return text, count
     return None
 
 
+def _row_lefts(lines: Sequence[Line]) -> list[float]:
+    """The left end of each visual row of ``lines``, in the order of :func:`_rows`."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: (line.y0, line.x0)):
+        middle = (line.y0 + line.y1) / 2
+        if rows and rows[-1][0].y0 <= middle <= rows[-1][0].y1:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [min(line.x0 for line in row) for row in rows]
+
+
 def orphans(pages: Sequence[Page], document: Document) -> list[Orphan]:
-    """The headings and band rows that are the last content of their page: what they introduce is on the next."""
+    """The headings and band rows that are the last content of their page: what they introduce is on the next.
+
+    A heading or a band starts at the left of the text (a band row's first cell is the table's first); the same
+    words ending a cell further right (the last item of a "Programmi strategici" cell that is also an objective's
+    heading) are the end of that cell, not an orphan.
+    """
     targets = heading_texts(document) + band_texts(document)
     found = []
-    for page, rows in zip(pages, content_rows(pages), strict=True):
-        text = _matches(rows, targets, at_end=True)
-        if text is not None:
+    for page, lines in zip(pages, _content_lines(pages), strict=True):
+        matched = _matching_rows(_rows(lines), targets, at_end=True)
+        if matched is None:
+            continue
+        text, count = matched
+        lefts = _row_lefts(lines)
+        if lefts[-count] - min(lefts) <= ORPHAN_INDENT * page.width:
             found.append(Orphan(page.number, text))
     return found
 
@@ -325,9 +359,10 @@ def near_empty_pages(pages: Sequence[Page], document: Document) -> list[int]:
 
     The printable height of a page is the extent of all the text (furniture
     included) on the document's pages of its size; a page's fill is how far
-    down it its content reaches. Left out: the cover, the document's last page
-    and a chapter's last page (one followed by a page starting with a level-1
-    heading).
+    down it its content reaches. Left out: the cover, the document's last page,
+    a chapter's last page (one followed by a page starting with a level-1
+    heading) and the last page before the orientation changes (a landscape
+    table cannot start on a portrait page: what precedes it ends its page).
     """
     lines = _content_lines(pages)
     chapters = heading_texts(document, level=1)
@@ -344,6 +379,9 @@ def near_empty_pages(pages: Sequence[Page], document: Document) -> list[int]:
         if index == len(pages) - 1 or (index == 0 and document.cover is not None):
             continue
         if _matches(_rows(lines[index + 1]), chapters, at_end=False) is not None:
+            continue
+        following = pages[index + 1]
+        if (following.width > following.height) != (page.width > page.height):
             continue
         top, bottom = areas.get((page.width, page.height), (0.0, page.height))
         reached = max((line.y1 for line in lines[index]), default=top)

@@ -8,10 +8,12 @@ for the suffix writes it (atomically). Both formats come from the same view mode
 from __future__ import annotations
 
 import importlib
+import shutil
+import tempfile
 from pathlib import Path
 from types import ModuleType
 
-from .atomic import scratch_folder
+from .atomic import atomic_output, scratch_folder
 from .errors import PianodocsError
 from .kinds import APPLIES, DOCUMENT_KINDS, Applicability, MissingDataError
 from .model import Plan
@@ -21,6 +23,8 @@ from .view.model import Document
 FORMATS = (".pdf", ".docx")
 # the kinds whose content is the plan's indicators: without any, the document would be made of headings
 NEEDS_INDICATORS = ("piano-performance", "pira", "monitoraggio", "relazione-performance", "cruscotto")
+# layouts tried before a document that states its own page count gives up (each may change the count once)
+MAX_ROUNDS = 4
 
 
 class UnsupportedKindError(PianodocsError):
@@ -31,8 +35,9 @@ def _module(kind: str) -> ModuleType | None:
     """The module building ``kind`` (``piano-performance`` → ``documents/piano_performance.py``), if written yet.
 
     Such a module has ``KIND``, ``build(plan, workbook_folder=None, **options) -> Document`` and,
-    optionally, ``applies(plan) -> bool | Applicability`` (false with the reason) and ``render_file(plan, path, *, workbook_folder, template_dir,
-    **options)`` when writing the file takes more than one layout.
+    optionally, ``applies(plan) -> bool | Applicability`` (false with the reason) and ``STATES_PAGE_COUNT = True``
+    when its text says how many pages it has: ``build`` then takes ``pagine``, and :func:`render` lays it out
+    until the count it states is the count it has (:func:`render_counting_pages`).
     """
     name = f"{__package__}.documents.{kind.replace('-', '_')}"
     try:
@@ -120,18 +125,70 @@ def render(
         )
     _require_indicators(plan, kind)
     module = _module(kind)
-    render_file = getattr(module, "render_file", None)
     with scratch_folder():  # the fonts, drafts and LibreOffice profiles of this render, removed at its end
-        if render_file is not None:  # a kind that lays itself out more than once (the annex counts its own pages)
-            render_file(plan, target, workbook_folder=workbook_folder, template_dir=template_dir, **options)
-            return target
-        document = build_document(plan, kind, workbook_folder, **options)
-        if suffix == ".pdf":
-            from .backends.pdf import write_pdf
-
-            write_pdf(document, target, template_dir=template_dir)
+        if getattr(module, "STATES_PAGE_COUNT", False):
+            render_counting_pages(plan, kind, target, workbook_folder=workbook_folder, template_dir=template_dir, **options)
         else:
-            from .backends.docx import write_docx
-
-            write_docx(document, target, template_dir=template_dir)
+            _write(build_document(plan, kind, workbook_folder, **options), target, template_dir)
     return target
+
+
+def render_counting_pages(
+    plan: Plan,
+    kind: str,
+    path: Path | str,
+    *,
+    workbook_folder: Path | None = None,
+    template_dir: Path | None = None,
+    **options: object,
+) -> int:
+    """Write ``kind``, whose text states its own page count (the annex's "composto da n. N pagine"), with a true
+    count; return it.
+
+    Builds with a guess of one page (``pagine=1``), counts the pages of the result (for the DOCX, as LibreOffice
+    lays it out), and builds again with the count until it stays the same; only then is ``path`` written. Each
+    round goes through :func:`build_document`, so the columns are fitted as in every other kind.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in FORMATS:
+        raise UnsupportedKindError(
+            f"Formato non supportato: '{target.suffix or target.name}'. Usare un nome che finisce in .pdf o .docx."
+        )
+    pages = 1
+    with tempfile.TemporaryDirectory(prefix="pianodocs-pagine-") as folder:
+        draft = Path(folder) / f"bozza{suffix}"
+        for _ in range(MAX_ROUNDS):
+            _write(build_document(plan, kind, workbook_folder, pagine=pages, **options), draft, template_dir)
+            counted = count_pages(draft)
+            if counted == pages:
+                with atomic_output(target) as temporary:
+                    shutil.copyfile(draft, temporary)
+                return pages
+            pages = counted
+    raise PianodocsError(
+        f"Il numero di pagine del documento '{kind}' non si stabilizza dopo {MAX_ROUNDS} tentativi: file non scritto."
+    )
+
+
+def count_pages(path: Path) -> int:
+    """The pages of a PDF, or of a DOCX as LibreOffice paginates it."""
+    from pypdf import PdfReader
+
+    if path.suffix.lower() != ".docx":
+        return len(PdfReader(path).pages)
+    from .backends.docx import convert_with_libreoffice
+
+    with tempfile.TemporaryDirectory(prefix="pianodocs-pagine-") as folder:
+        return len(PdfReader(convert_with_libreoffice(path, Path(folder))).pages)
+
+
+def _write(document: Document, path: Path, template_dir: Path | None) -> None:
+    if path.suffix.lower() == ".pdf":
+        from .backends.pdf import write_pdf
+
+        write_pdf(document, path, template_dir=template_dir)
+    else:
+        from .backends.docx import write_docx
+
+        write_docx(document, path, template_dir=template_dir)

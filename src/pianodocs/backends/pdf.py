@@ -46,7 +46,7 @@ from ..atomic import atomic_output
 from ..clock import document_time
 from ..errors import PianodocsError
 from ..templating import default_templates, environment
-from ..view.measure import unbreakable
+from ..view.measure import is_link, unbreakable
 from ..view.model import (
     Block,
     BulletList,
@@ -193,12 +193,17 @@ def _render_template(document: Document, template_dir: Path | None) -> tuple[str
 
 
 def nobreak_spans(text: str) -> Markup:
-    """``text`` escaped, each code, flag, date, number or amount in a ``nobreak`` span: never hyphenated nor split."""
-    return Markup("").join(
-        Markup('<span class="nobreak">{}</span>').format(piece) if unbreakable(piece) else escape(piece)
-        for piece in re.split(r"(\s+)", text)
-        if piece
-    )
+    """``text`` escaped, each code, flag, date, number or amount in a ``nobreak`` span (never hyphenated nor split),
+    each link or path in a ``nohyphen`` span (split after its slashes, never hyphenated)."""
+    return Markup("").join(_protected(piece) for piece in re.split(r"(\s+)", text) if piece)
+
+
+def _protected(piece: str) -> Markup:
+    if unbreakable(piece):
+        return Markup('<span class="nobreak">{}</span>').format(piece)
+    if is_link(piece):
+        return Markup('<span class="nohyphen">{}</span>').format(piece)
+    return escape(piece)
 
 
 def sections(blocks: Iterable[Block]) -> tuple[Section, ...]:

@@ -17,15 +17,12 @@ DOCX) and renders again with that count until it no longer changes.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ..atomic import atomic_output
 from ..errors import PianodocsError
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicLine, StrategicObjective
 from ..values import format_date, format_percent
@@ -37,8 +34,8 @@ from .common import anchor, cell, document_title, number_cell
 from .cruscotto_ente import history_years
 
 KIND = "allegato-delibera"
-# rounds of render-and-count before giving up on a page count that does not settle
-MAX_ROUNDS = 4
+# its sentence says how many pages it has: pianodocs.render lays it out until the count is true
+STATES_PAGE_COUNT = True
 ORGAN_ABBREVIATIONS = {"Giunta": "G.C.", "Consiglio": "C.C."}
 DASHBOARD = ("ente", "entrambi")
 HEADING = "Obiettivi e indicatori oggetto di revisione"
@@ -124,54 +121,15 @@ def render_annex(
 ) -> int:
     """Write the annex to ``path`` (.pdf or .docx) with a true page count; return that count.
 
-    Renders with a guess of one page, counts the pages of the result (for the
-    DOCX, as LibreOffice lays it out) and renders again with the count until it
-    stays the same. ``options`` are :func:`build`'s (``atto``, ``numero``, ``data``, ``revisioni``).
+    ``options`` are :func:`build`'s (``atto``, ``numero``, ``data``, ``revisioni``); the layout rounds are the
+    render layer's (:func:`pianodocs.render.render_counting_pages`), as for ``pianodocs.render``.
     """
+    from ..render import render_counting_pages
+
     target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in (".pdf", ".docx"):
+    if target.suffix.lower() not in (".pdf", ".docx"):
         raise AnnexError(f"Formato non supportato: '{target.name}'. Usare un nome che finisce in .pdf o .docx.")
-    pages = 1
-    with tempfile.TemporaryDirectory(prefix="pianodocs-allegato-") as folder:
-        draft = Path(folder) / f"allegato{suffix}"
-        for _ in range(MAX_ROUNDS):
-            document = build(plan, workbook_folder, pagine=pages, **options)
-            _write(document, draft, template_dir)
-            counted = count_pages(draft)
-            if counted == pages:
-                with atomic_output(target) as temporary:
-                    shutil.copyfile(draft, temporary)
-                return pages
-            pages = counted
-    raise AnnexError(f"Il numero di pagine dell'allegato non si stabilizza dopo {MAX_ROUNDS} tentativi: file non scritto.")
-
-
-# pianodocs.render writes this kind through render_annex, so the page count it prints is always true
-render_file = render_annex
-
-
-def count_pages(path: Path) -> int:
-    """The pages of a PDF, or of a DOCX as LibreOffice paginates it."""
-    from pypdf import PdfReader
-
-    if path.suffix.lower() != ".docx":
-        return len(PdfReader(path).pages)
-    from ..backends.docx import convert_with_libreoffice
-
-    with tempfile.TemporaryDirectory(prefix="pianodocs-pagine-") as folder:
-        return len(PdfReader(convert_with_libreoffice(path, Path(folder))).pages)
-
-
-def _write(document: Document, path: Path, template_dir: Path | None) -> None:
-    if path.suffix == ".pdf":
-        from ..backends.pdf import write_pdf
-
-        write_pdf(document, path, template_dir=template_dir)
-    else:
-        from ..backends.docx import write_docx
-
-        write_docx(document, path, template_dir=template_dir, paginate=False)
+    return render_counting_pages(plan, KIND, target, workbook_folder=workbook_folder, template_dir=template_dir, **options)
 
 
 def _act(plan: Plan, code: str | None, revisions: Sequence[Revision]) -> Act | None:

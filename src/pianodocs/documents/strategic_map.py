@@ -17,6 +17,8 @@ from importlib.resources import files
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pyphen
+
 from ..model import Plan, StrategicObjective
 from ..view.model import Run
 from ..view.richtext import printable, runs
@@ -31,6 +33,8 @@ FONT = "Titillium Web, DejaVu Sans, sans-serif"
 FONTS = Path(str(files("pianodocs").joinpath("fonts")))
 # the advance of a character the bundled font lacks, in em (about Titillium Web's mean)
 AVERAGE_ADVANCE = 0.5
+# Italian hyphenation for a word longer than its box (the patterns WeasyPrint hyphenates the PDF's text with)
+_ITALIAN = pyphen.Pyphen(lang="it_IT")
 COLOURS = {"reached": "#2e7d32", "missed": "#c62828", "planned": "#1f4e79", "white": "#ffffff"}
 # characters XML 1.0 cannot hold: a workbook name carrying one would make the whole drawing invalid
 
@@ -56,9 +60,41 @@ def _words(text: str, width: int) -> list[Word]:
                 words[-1].append(Run(piece, run.bold, run.italic))
     cut: list[Word] = []
     for word in (w for w in words if w):
-        pieces = [Run(character, run.bold, run.italic) for run in word for character in run.text]
-        cut += [_merged(pieces[i : i + width]) for i in range(0, len(pieces), width)]  # a word longer than a line
+        cut += [_merged(part) for part in _parts([Run(c, run.bold, run.italic) for run in word for c in run.text], width)]
     return cut
+
+
+def _parts(pieces: list[Run], width: int) -> list[list[Run]]:
+    """A word (one run per character) longer than ``width`` as lines: after its own hyphens when they make lines
+    short enough ("ECONOMICO-" "FINANZIARIA"), otherwise cut with a hyphen at each line's end; never broken bare."""
+    if len(pieces) <= width:
+        return [pieces]
+    segments: list[list[Run]] = [[]]
+    for piece in pieces:
+        segments[-1].append(piece)
+        if piece.text == "-":
+            segments.append([])
+    parts: list[list[Run]] = []
+    for segment in (s for s in segments if s):
+        if parts and len(parts[-1]) + len(segment) <= width:
+            parts[-1] += segment
+        elif len(segment) <= width:
+            parts.append(segment)
+        else:
+            parts += _hyphenated(segment, width)
+    return parts
+
+
+def _hyphenated(segment: list[Run], width: int) -> list[list[Run]]:
+    """``segment`` cut where Italian hyphenates (Pyphen's it_IT patterns, the ones WeasyPrint uses), each line but
+    the last ending in a hyphen; where the patterns allow no cut short enough, at ``width`` - 1 characters."""
+    lines: list[list[Run]] = []
+    while len(segment) > width:
+        text = "".join(piece.text for piece in segment)
+        cut = max((p for p in _ITALIAN.positions(text) if p <= width - 1), default=max(1, width - 1))
+        lines.append([*segment[:cut], Run("-", segment[cut - 1].bold, segment[cut - 1].italic)])
+        segment = segment[cut:]
+    return [*lines, segment]
 
 
 def _merged(pieces: list[Run]) -> Word:

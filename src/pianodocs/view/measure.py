@@ -25,13 +25,14 @@ MM = 72 / 25.4  # points in a millimetre
 PRINTABLE_MM = {False: 170.0, True: 257.0}
 # the larger cell font size of the two backends, in points: the PDF's 9.5 (normal) and the DOCX's 7 (small)
 CELL_SIZE_PT = {"normal": 9.5, "small": 7.0}
-# horizontal padding of a cell, both sides and borders, in points: the DOCX's 108 twips a side is the larger
-CELL_PADDING_PT = 2 * 5.4 + 1.0
+# horizontal padding of a cell, both sides and borders, in points, by table size: the DOCX's margins (108 twips
+# a side, 57 in a small table: pianodocs.backends.docx.SMALL_CELL_MARGIN) are the larger of the two backends'
+CELL_PADDING_PT = {"normal": 2 * 5.4 + 1.0, "small": 2 * 2.85 + 1.0}
 # a token with a digit, a code (letters joined by . or _), a flag in capitals: never split across lines
 _DIGIT = re.compile(r"\d")
 _JOINED = re.compile(r"\w[._]\w")  # PROG.INTEGR.FONDO, cod_1; not progetti/iniziativa, which is prose
 _CAPITALS = re.compile(r"^[^a-zß-ÿ]*[A-ZÀ-Þ][^a-zß-ÿ]*[A-ZÀ-Þ][^a-zß-ÿ]*$")  # two capitals or more, no small letter
-_LINK = re.compile(r"://|^www\.|@", re.IGNORECASE)
+_LINK = re.compile(r"://|^www\.|@|^[/\\~]", re.IGNORECASE)  # a URL, an e-mail address, a path (/etc, \\server, ~/)
 _TOKEN = re.compile(r"\S+")
 LONGEST_UNBREAKABLE = 40
 # the share of its own width a column keeps when others need room
@@ -49,6 +50,11 @@ def unbreakable(token: str) -> bool:
     if len(token) > LONGEST_UNBREAKABLE or _LINK.search(token):
         return False
     return bool(_DIGIT.search(token) or _JOINED.search(token) or _CAPITALS.match(token))
+
+
+def is_link(token: str) -> bool:
+    """Whether ``token`` is a URL, an e-mail address or a path: it breaks after its slashes, never with a hyphen."""
+    return bool(_LINK.search(token))
 
 
 def unbreakable_tokens(text: str) -> list[str]:
@@ -75,6 +81,7 @@ def minimum_widths_pt(table: Table, size_pt: float, every_word: bool = False) ->
     """Each column's minimum width in points: its longest unbreakable token, in bold in a bold cell."""
     columns = table.column_count
     minimum = [0.0] * columns
+    padding = CELL_PADDING_PT.get(table.size, CELL_PADDING_PT["normal"])
     spanned: dict[int, int] = {}  # column -> rows still covered by a cell with rowspan above
     for row in (*table.header, *table.body):
         column = 0
@@ -96,7 +103,7 @@ def minimum_widths_pt(table: Table, size_pt: float, every_word: bool = False) ->
                 tokens = _TOKEN.findall(text) if every_word else unbreakable_tokens(text)
                 longest = max((text_width_pt(token, size_pt, bold=bold) for token in tokens), default=0.0)
                 if longest:
-                    minimum[column] = max(minimum[column], longest + CELL_PADDING_PT)
+                    minimum[column] = max(minimum[column], longest + padding)
             column += item.colspan
     return minimum
 
@@ -137,6 +144,14 @@ def fit_widths(
         available = sum(slack)
         if available <= 0:
             break
+        for index, give in enumerate(slack):
+            current[index] -= min(excess, available) * give / available
+    # not enough above the floors: the free columns give up more, down to their minimum (their prose wraps more);
+    # otherwise the final sharing would shrink the raised columns below the tokens they were raised for
+    excess = sum(current) - printable_pt
+    slack = [max(current[index] - minimum_pt[index], 0.0) if not fixed[index] else 0.0 for index in range(len(current))]
+    if excess > 1e-9 and sum(slack) > 0:
+        available = sum(slack)
         for index, give in enumerate(slack):
             current[index] -= min(excess, available) * give / available
     return tuple(round(100 * value / sum(current), 4) for value in current)
