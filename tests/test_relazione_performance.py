@@ -9,6 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,12 +24,13 @@ from pianodocs.documents import relazione_performance as relazione
 from pianodocs.documents.strategic_map import COLOURS
 from pianodocs.kinds import MissingDataError
 from pianodocs.model import Act, Indicator, Measurement, Revision, RevisionKind, TextBlock
+from pianodocs.render import build_document
 from pianodocs.scoring import IndicatorScore, Scorecard, percent_text, score
 from pianodocs.values import parse_value
 from pianodocs.view.model import Document, Figure, Heading, Paragraph, Table
 
 from .conftest import SAMPLES
-from .text import dehyphenate
+from .text import dehyphenate, document_words
 
 AT = dt.date(2020, 12, 31)
 DASHBOARD = ("ente", "entrambi")
@@ -37,9 +39,10 @@ NOTE = "Valori a consuntivo 2020 illustrativi: non pubblicati nei documenti di o
 VARIANCES = {"IND-A34-1": "78%", "IND-B14-5": "77%", "IND-B21-2": "68%", "IND-E1-3": "0%", "IND-I31-1": "76%", "IND-H1-1": "60%"}
 
 
-def _flat(text: str) -> str:
-    """The text as a person reads it: words hyphenated at a line end rejoined, white space flattened."""
-    return re.sub(r"\s+", " ", dehyphenate(text)).strip()
+def _flat(text: str, words: Iterable[str] = ()) -> str:
+    """The text as a person reads it: words hyphenated at a line end rejoined (also where pypdf puts the next line
+    of a cell beside it, for the document's ``words``), white space flattened."""
+    return re.sub(r"\s+", " ", dehyphenate(text, words)).strip()
 
 
 def _packed(text: str) -> str:
@@ -456,8 +459,9 @@ def pdf_path(plan: pianodocs.Plan, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 @pytest.fixture(scope="module")
-def pages(pdf_path: Path) -> list[str]:
-    return [_flat(page.extract_text()) for page in PdfReader(pdf_path).pages]
+def pages(pdf_path: Path, plan: pianodocs.Plan) -> list[str]:
+    words = document_words(build_document(plan, "relazione-performance", SAMPLES))
+    return [_flat(page.extract_text(), words) for page in PdfReader(pdf_path).pages]
 
 
 def test_pdf_cover_summary_and_header(pages: list[str]) -> None:
