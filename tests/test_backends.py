@@ -17,8 +17,8 @@ import pytest
 from pypdf import PdfReader
 
 from pianodocs.backends.docx import write_docx
-from pianodocs.backends.pdf import write_pdf
-from pianodocs.view.model import Cover, Document, Heading, Paragraph, Run
+from pianodocs.backends.pdf import sections, write_pdf
+from pianodocs.view.model import Cell, Cover, Document, Heading, PageBreak, Paragraph, Row, Run, Table
 from pianodocs.view.richtext import is_safe_link, runs
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "pianodocs"
@@ -122,3 +122,16 @@ def test_both_formats_hold_the_same_safe_links_and_every_label(tmp_path: Path) -
     pdf_text = "".join(page.extract_text() for page in PdfReader(tmp_path / "collegamenti.pdf").pages)
     for label in LABELS:
         assert label in docx_text and label in pdf_text
+
+
+def test_both_formats_turn_the_page_at_the_same_blocks(tmp_path: Path) -> None:
+    """The PDF's sections and the DOCX's are the same runs of one orientation (one grouping serves both)."""
+    row = (Row((Cell((Run("cella"),)),)),)
+    wide, narrow = Table((), row, (1,), landscape=True), Table((), row, (1,))
+    short, long = Paragraph((Run("Nota breve."),)), Paragraph((Run("Un testo che non introduce una tabella. " * 20),))
+    blocks = (Heading("Uno", 1, "uno"), long, wide, short, narrow, PageBreak(), wide, Heading("Due", 1, "due"), long, wide)
+    document = Document("Pagine", "Ente di prova", "Prova", Cover("Ente di prova", "PAGINE"), blocks)
+    write_docx(document, tmp_path / "pagine.docx", paginate=False)
+    body_sections = docx.Document(str(tmp_path / "pagine.docx")).sections[1:]  # after the cover's
+    turns = [section.page_width > section.page_height for section in body_sections]
+    assert turns == [section.landscape for section in sections(blocks)] == [False, True, False, True]
