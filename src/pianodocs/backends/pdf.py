@@ -61,6 +61,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.orientation import orientation_sections
+from ..view.richtext import is_safe_link
 from . import LogoError
 
 FONTS = Path(str(files("pianodocs").joinpath("fonts")))
@@ -71,7 +72,6 @@ SVG_FONT_FAMILY = "Titillium Web, Titillium Web Ext, Noto Sans Math, sans-serif"
 # None gives a plain tagged PDF; WeasyPrint's names ("pdf/a-3a", "pdf/ua-1"...) are accepted too.
 PDF_VARIANT: str | None = "pdf/a-2a"
 
-_SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
 _SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 _KINDS: dict[type, str] = {
     Heading: "heading",
@@ -244,11 +244,6 @@ def header_scopes(table: Table) -> tuple[tuple[str, ...], ...]:
                 roles[0] = "row"
         scopes.append(tuple(roles))
     return tuple(scopes)
-
-
-def is_safe_link(url: object) -> bool:
-    """True for the links the PDF may contain: http(s) and mailto, nothing else."""
-    return isinstance(url, str) and _SAFE_LINK.fullmatch(url) is not None
 
 
 def _template_folders(template_dir: Path | None) -> list[Path]:
