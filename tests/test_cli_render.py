@@ -120,16 +120,26 @@ def test_render_all_skips_kinds_that_do_not_apply(tmp_path: Path) -> None:
     assert "piano-performance" not in applicable_kinds(load_workbook(SAMPLES / "cciaa_prato_2020.xlsx"))
 
 
-def test_a_kind_not_yet_written_is_refused_clearly(workbook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib
+def test_every_declared_kind_can_be_rendered() -> None:
+    """No kind is listed without its module: ``render all``, ``kinds`` and the library offer the same ones."""
+    from pianodocs import DOCUMENT_KINDS
+    from pianodocs.render import available_kinds
 
+    assert available_kinds() == tuple(DOCUMENT_KINDS)
+    listed = pianodocs("kinds")
+    assert listed.returncode == 0, listed.stderr
+    assert [line.split()[0] for line in listed.stdout.splitlines() if line.strip()] == list(DOCUMENT_KINDS)
+
+
+@pytest.mark.parametrize("kind", ["bilancio", "common", "strategic-map"])
+def test_the_library_refuses_an_unknown_kind_naming_the_known_ones(workbook: Path, tmp_path: Path, kind: str) -> None:
+    """Also a name that matches one of pianodocs' own helper modules (``documents/common.py``) is no kind."""
     import pianodocs
+    from pianodocs.errors import PianodocsError
 
-    rendering = importlib.import_module("pianodocs.render")  # the module, not the function pianodocs.render
-
-    monkeypatch.setattr(rendering, "_module", lambda kind: None)
-    with pytest.raises(rendering.UnsupportedKindError, match="non è ancora disponibile"):
-        rendering.render(pianodocs.load_workbook(workbook), "pira", tmp_path / "x.pdf")
+    with pytest.raises(PianodocsError) as refusal:
+        pianodocs.render(pianodocs.load_workbook(workbook), kind, tmp_path / "x.pdf")
+    assert str(refusal.value) == f"Tipo di documento sconosciuto: '{kind}'. Tipi previsti: {', '.join(pianodocs.DOCUMENT_KINDS)}."
     assert not list(tmp_path.iterdir())
 
 
