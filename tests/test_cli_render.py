@@ -12,6 +12,8 @@ from pypdf import PdfReader
 
 from pianodocs.workbook.template import write_blank_workbook
 
+from .text import dehyphenate
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -157,6 +159,35 @@ def test_the_annex_from_an_original_and_a_revised_workbook(tmp_path: Path) -> No
     assert all(sentence in " ".join(page.extract_text().split()) for page in pages)
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     assert "Indicatore eliminato. Non saranno emanati specifici bandi" in text
+
+
+def test_the_annex_derived_from_a_pair_whose_revised_workbook_records_no_revision(tmp_path: Path) -> None:
+    """--rispetto-a when the revised workbook only holds the new target and the act: the annex is the diff."""
+    import copy
+
+    from pianodocs import load_workbook
+    from pianodocs.workbook.template import example_data
+    from pianodocs.workbook.writer import build_workbook, save_workbook
+
+    original_data = example_data(2020, 2022)
+    revised_data = copy.deepcopy(original_data)
+    (indicator,) = revised_data["Indicatori"]
+    indicator.update({"Target 2020": "75%", "Note": "Risorse ridotte per l'emergenza sanitaria"})
+    act = {"Codice": "GC-63-2020", "Organo": "Giunta", "Numero": "63", "Data": "09/09/2020", "Oggetto": "Revisione"}
+    revised_data["Atti"].append(act)
+    original, revised = tmp_path / "originale.xlsx", tmp_path / "rivisto.xlsx"
+    for path, data in ((original, original_data), (revised, revised_data)):
+        save_workbook(build_workbook(data, years=[2020, 2021, 2022], with_help=False), path)
+    assert load_workbook(revised).revisions == (), "nothing recorded: every revision comes from the diff"
+
+    output = tmp_path / "allegato.pdf"
+    result = pianodocs("render", "allegato-delibera", str(revised), "--rispetto-a", str(original), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(dehyphenate("\n".join(page.extract_text() for page in PdfReader(output).pages)).split())
+    assert "Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020, composto da n. 1 pagina" in text
+    assert "Grado di utilizzo delle risorse dedicate all'internazionalizzazione (1)" in text
+    assert "100% 90% 75% 90% 90%" in text, "Peso, Target 2020, Revisione 2020 (the diff's), Target 2021 and 2022"
+    assert "(1) Risorse ridotte per l'emergenza sanitaria" in text, "the new note is the revision's motivation"
 
 
 def test_render_all_writes_the_open_data_beside_the_documents(workbook: Path, tmp_path: Path) -> None:
