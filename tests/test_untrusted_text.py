@@ -308,7 +308,9 @@ def test_the_docx_survives_libreoffice(outputs: dict[tuple[str, str], Output], t
 # --- control characters ---------------------------------------------------------------------------
 
 
-# the fields that become a document's title, author or headings: the backends do not clean those yet (see the xfail below)
+# the fields that become a document's title, author or headings are spared: with a control character in a heading
+# the DOCX's SOMMARIO cannot find its page (warning "Pagina del titolo ... non trovata") and prints it without a
+# number (a known gap, reported with issue 13: no test here pretends it is covered)
 TITLE_FIELDS = frozenset({"ENTE", "TITOLO", "SOTTOTITOLO", "SEZIONE", "ATTO", "OO"})
 
 
