@@ -193,10 +193,15 @@ def test_the_annex_derived_from_a_pair_whose_revised_workbook_records_no_revisio
 def test_render_all_writes_the_open_data_beside_the_documents(workbook: Path, tmp_path: Path) -> None:
     result = pianodocs("render", "all", str(workbook), "-o", str(tmp_path), "--processi", "1")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "esempio_indicatori.csv").is_file() and (tmp_path / "esempio_piano.json").is_file()
     exported = pianodocs("export", str(workbook), "-o", str(tmp_path / "dati"))
     assert exported.returncode == 0, exported.stderr
-    assert sorted(p.name for p in (tmp_path / "dati").iterdir())[:2] == ["esempio_indicatori.csv", "esempio_misurazioni.csv"]
+    data = sorted(path.name for path in (tmp_path / "dati").iterdir())
+    assert data[:2] == ["esempio_indicatori.csv", "esempio_misurazioni.csv"] and "esempio_piano.json" in data
+    for name in data:  # what render all leaves beside the documents is what export writes
+        assert (tmp_path / name).read_bytes() == (tmp_path / "dati" / name).read_bytes(), name
+    assert "Grado di utilizzo delle risorse dedicate all'internazionalizzazione" in (
+        tmp_path / "esempio_indicatori.csv"
+    ).read_text(encoding="utf-8-sig")
 
 
 def test_render_signs_the_pdf_with_the_password_from_the_environment(workbook: Path, tmp_path: Path) -> None:

@@ -324,7 +324,10 @@ def test_control_characters_in_text_blocks_and_cells_never_break_a_document(samp
     # the kinds with a drawing, whose SVG is parsed by both backends
     for kind in ("piano-performance", "relazione-performance"):
         for suffix in FORMATS:
-            assert pianodocs.render(plan, kind, tmp_path / f"{kind}{suffix}").stat().st_size > 0
+            path = pianodocs.render(plan, kind, tmp_path / f"{kind}{suffix}")
+            text = pdf_text(path) if suffix == ".pdf" else docx_text(path)
+            assert TAG.search(squash(text)), (kind, suffix, "no field of the plan printed")
+            assert not re.search(f"[{CONTROL}]", text), (kind, suffix)
 
 
 def test_control_characters_are_dropped_from_every_output(sample: Plan, tmp_path: Path) -> None:
