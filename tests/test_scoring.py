@@ -673,6 +673,24 @@ class TestPistoiaRevision:
             "senza peso, esclusi dalla media: CAS-ASE-019, CAS-ASE-020, IND-B32-5, IND-B32-6",
         )
 
+    def test_the_objectives_by_hand(self, pistoia_revised: pianodocs.Plan) -> None:
+        """B.2.1 and B.3.2 from the 30/06/2020 values of 000, the weights of 002 and, after the act, those of 000.
+
+        Weights are normalised over the evaluable indicators (docs/scoring.md): IND-B21-3 ('-') and IND-B32-4
+        ('in itinere') leave the mean; after G.C. 63/2020 IND-B21-3 is eliminated and IND-B21-1 weighs 80%.
+        """
+        june, september = score(pistoia_revised, dt.date(2020, 6, 30)), score(pistoia_revised, dt.date(2020, 9, 30))
+        b21_june = (Decimal(84) / 90 * 60 + 1 * 10) / (60 + 10)  # (93,33% × 60 + 100% × 10) / 70 = 94,29%
+        b32_june = (Decimal(660) / 2000 * 15 + Decimal(35) / 100 * 15 + Decimal(4) / 100 * 35) / (15 + 15 + 35)  # 17,85%
+        b21_september = (Decimal(84) / 90 * 80 + 1 * 10) / (80 + 10)  # (93,33% × 80 + 100% × 10) / 90 = 94,07%
+        for card, code, by_hand, printed in (
+            (june, "B.2.1", b21_june, "94%"),
+            (june, "B.3.2", b32_june, "18%"),
+            (september, "B.2.1", b21_september, "94%"),
+        ):
+            assert abs((card.objective(code).achievement or 0) - by_hand) < Decimal("1e-20"), code
+            assert card.objective(code).percent == printed
+
     def test_payment_timeliness(self, pistoia_revised: pianodocs.Plan) -> None:
         plan = attrs.evolve(pistoia_revised, measurements=(measured("IND-D2-3", "-15,61", on=dt.date(2020, 6, 30)),))
         result = score(plan, dt.date(2020, 6, 30)).indicator("IND-D2-3")
