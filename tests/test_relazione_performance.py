@@ -9,7 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -33,18 +33,8 @@ from .text import dehyphenate
 AT = dt.date(2020, 12, 31)
 DASHBOARD = ("ente", "entrambi")
 NOTE = "Valori a consuntivo 2020 illustrativi: non pubblicati nei documenti di origine"
-# the sample's missed indicators (below 80%): see sources/pistoia_2020_consuntivo.py; each by hand from its value at
-# 31/12/2020 and its target in force (DOMAIN.md: higher is better, min(actual / target, 1); a deadline missed is 0%;
-# H1's free-text target carries a manual 60%), with the percentage as printed
-VARIANCES_BY_HAND = {
-    "IND-A34-1": (Decimal("70.50") / 90, "78%"),  # 70,50% of 90% = 78,33%
-    "IND-B14-5": (Decimal("5.4") / 7, "77%"),  # 5,4 of 7 = 77,14%
-    "IND-B21-2": (Decimal("1.90") / Decimal("2.80"), "68%"),  # 1,90% of 2,80% (revised by G.C. 63/2020) = 67,86%
-    "IND-E1-3": (Decimal(0), "0%"),  # OCRI: deadline 15/08/2020, not done by 31/12/2020
-    "IND-I31-1": (Decimal("9.10") / 12, "76%"),  # 9,10% of 12% = 75,83%
-    "IND-H1-1": (Decimal("0.60"), "60%"),  # manual
-}
-VARIANCES = {code: printed for code, (_, printed) in VARIANCES_BY_HAND.items()}
+# the sample's missed indicators (below 80%) and the one left without a value: see sources/pistoia_2020_consuntivo.py
+VARIANCES = {"IND-A34-1": "78%", "IND-B14-5": "77%", "IND-B21-2": "68%", "IND-E1-3": "0%", "IND-I31-1": "76%", "IND-H1-1": "60%"}
 
 
 def _flat(text: str) -> str:
@@ -234,9 +224,23 @@ def test_a_line_split_across_perspectives_shows_each_part(plan: pianodocs.Plan, 
     assert [p.code for p in moved_card.perspective("TEL").parts].count("H") == 1
 
 
+# the sample's missed indicators (below 80%): see sources/pistoia_2020_consuntivo.py; each by hand from its value at
+# 31/12/2020 and its target in force (DOMAIN.md: higher is better, min(actual / target, 1); a deadline missed is 0%;
+# H1's free-text target carries a manual 60%), with the percentage as printed
+VARIANCES_BY_HAND = {
+    "IND-A34-1": (Decimal("70.50") / 90, "78%"),  # 70,50% of 90% = 78,33%
+    "IND-B14-5": (Decimal("5.4") / 7, "77%"),  # 5,4 of 7 = 77,14%
+    "IND-B21-2": (Decimal("1.90") / Decimal("2.80"), "68%"),  # 1,90% of 2,80% (revised by G.C. 63/2020) = 67,86%
+    "IND-E1-3": (Decimal(0), "0%"),  # OCRI: deadline 15/08/2020, not done by 31/12/2020
+    "IND-I31-1": (Decimal("9.10") / 12, "76%"),  # 9,10% of 12% = 75,83%
+    "IND-H1-1": (Decimal("0.60"), "60%"),  # manual
+}
+
+
 def test_the_variances_by_hand(card: Scorecard) -> None:
+    assert {code: printed for code, (_, printed) in VARIANCES_BY_HAND.items()} == VARIANCES
     for code, (achievement, printed) in VARIANCES_BY_HAND.items():
-        assert f"{(achievement * 100).quantize(Decimal(1), ROUND_HALF_UP)}%" == printed, "the hand computation"
+        assert f"{round(achievement * 100)}%" == printed, "the hand computation (no half to round here)"
         assert abs(card.indicator(code).achievement - achievement) < Decimal("1e-20"), code
         assert card.indicator(code).percent == printed
 
