@@ -322,7 +322,11 @@ def test_a_real_ctrl_c_during_a_render(workbook: Path, tmp_path: Path, suffix: s
     )
     wait_for_line(process, "pronto", timeout=180)
     process.send_signal(signal.SIGINT)
-    _, errors = process.communicate(timeout=120)
+    try:
+        _, errors = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail(f"dopo 120 s il processo non si è fermato: {process.communicate()[1]}")
     assert process.returncode == 130, errors
     assert (
         errors.strip().splitlines()[-1] == "pianodocs: interrotto; nessun file parziale è stato lasciato."
