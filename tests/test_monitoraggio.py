@@ -294,6 +294,7 @@ class TestPdf:
         text = " ".join(pages)
         assert "P01-1 Attrattività eventi realizzati 26% più alto è meglio: min(3.960 / 15.500; 1) = 26%" in text
         assert "P05-6 Grado di utilizzazione risorse a budget 93% più alto è meglio: min(74% / 80%; 1) = 93%" in text
+        # 67%: computed by hand in test_scoring.py's TestPratoAt30September.test_roll_up_by_hand
         assert "Percentuale sintetica di realizzazione della performance di Ente 67%" in text
 
     def test_sheets_on_landscape_pages_the_rest_portrait(self, pdf_path: Path, pages: list[str]) -> None:
