@@ -86,6 +86,7 @@ def build(
     data: dt.date | None = None,
     pagine: int | None = None,
     revisioni: Sequence[Revision] | None = None,
+    template_dir: Path | None = None,
 ) -> Document:
     """The annex of the deliberation ``atto`` (default: the latest act the revisions cite), saying it has ``pagine`` pages.
 

@@ -74,7 +74,9 @@ def _unmeasured(plan: Plan, at: dt.date) -> str:
     )
 
 
-def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = None) -> Document:
+def build(
+    plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = None, *, template_dir: Path | None = None
+) -> Document:
     """The monitoring at ``at`` (default: the plan's monitoring date, else 31/12 of its reference year).
 
     Raises :class:`MissingDataError` when no indicator has a measurement of the year by ``at``.

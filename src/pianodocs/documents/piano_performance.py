@@ -27,7 +27,7 @@ def applies(plan: Plan) -> bool:
     return plan.kind == KIND and any(indicator.dashboard in ("ente", "entrambi") for indicator in plan.indicators)
 
 
-def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
+def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
     blocks: list[Block] = [TableOfContents(), PageBreak()]
     for section in sections_of(plan, KIND):
         if section.level == 1 and len(blocks) > 2:

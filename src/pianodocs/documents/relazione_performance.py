@@ -206,7 +206,14 @@ def _card_indicator(plan: Plan, indicators: Sequence[IndicatorScore], objective:
 # --- the document -------------------------------------------------------------------------------
 
 
-def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None = None, at: dt.date | None = None) -> Document:
+def build(
+    plan: Plan,
+    workbook_folder: Path | None = None,
+    *,
+    anno: int | None = None,
+    at: dt.date | None = None,
+    template_dir: Path | None = None,
+) -> Document:
     """The Relazione of ``anno`` (default: the plan's reference year), scored at 31/12 of that year.
 
     Without measurements at 31/12 it raises :class:`MissingDataError`, unless ``at`` asks explicitly for
