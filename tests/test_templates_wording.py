@@ -18,7 +18,8 @@ import pytest
 from pypdf import PdfReader
 
 import pianodocs
-from pianodocs.documents import pira
+from pianodocs.backends.docx import convert_with_libreoffice
+from pianodocs.documents import allegato_delibera, pira
 from pianodocs.templating import default_templates
 from pianodocs.texts import TextsError, texts_of
 from pianodocs.view.model import Heading, Table
@@ -181,3 +182,42 @@ def test_every_package_text_file_reads_clean() -> None:
     assert "pira" in kinds
     for kind in kinds:
         assert texts_of(kind).strings
+
+
+# --- the annex: its sentence reworded, with its true page count ---------------------------------
+
+ANNEX_TEXTS = """
+[testi]
+frase = "Documento allegato all'atto {{ sigla }} numero {{ numero }} ({{ data | data }}){% if pagine %}: {{ pagine }} fogli{% endif %}"
+colonna_algoritmo = "Formula di calcolo"
+"""
+
+
+@pytest.fixture(scope="module")
+def annex_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return overrides(tmp_path_factory.mktemp("modelli-allegato"), "allegato-delibera", ANNEX_TEXTS)
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_reworded_annex_sentence_states_its_true_page_count(
+    pistoia_revised: pianodocs.Plan, annex_folder: Path, tmp_path: Path, suffix: str
+) -> None:
+    path = pianodocs.render(pistoia_revised, "allegato-delibera", tmp_path / f"allegato{suffix}", template_dir=annex_folder)
+    if suffix == ".pdf":
+        text, pages = pdf_text(path), len(PdfReader(path).pages)
+    else:
+        text, pages = docx_text(path), len(PdfReader(convert_with_libreoffice(path, tmp_path)).pages)
+    act = next(act for act in pistoia_revised.acts if any(r.act == act.code for r in pistoia_revised.revisions))
+    assert act.date is not None
+    expected = f"Documento allegato all'atto G.C. numero {act.number} ({act.date:%d/%m/%Y}): {pages} fogli"
+    assert expected in text
+    assert "Allegato alla deliberazione" not in text and "composto da" not in text
+    assert "Formula di calcolo" in text and "ALGORITMO" not in text
+
+
+def test_the_annex_sentence_without_an_override_is_the_package_one(pistoia_revised: pianodocs.Plan) -> None:
+    document = allegato_delibera.build(pistoia_revised, pagine=2)
+    assert re.fullmatch(
+        r"Allegato alla deliberazione G\.C\. n\. \d+ del \d+ \w+ \d{4}, composto da n\. 2 pagine", document.running_header
+    )
+    assert "ALGORITMO" in [c.text for c in next(b for b in document.blocks if isinstance(b, Table)).header[0].cells]
