@@ -12,6 +12,7 @@ the file and the key.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -23,8 +24,15 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import PianodocsError
 from .templating import FILTERS, default_templates
+from .values import format_date
+from .view.model import Run
+from .view.richtext import runs
+from .wording import counted, with_article
 
 FOLDER = "testi"
+# the markup characters of a value filling a text stand in for themselves while the text's own markup is read
+_GUARD = str.maketrans({"*": "\ue000", "[": "\ue001", "]": "\ue002"})
+_UNGUARD = {ord(guard): character for character, guard in (("*", "\ue000"), ("[", "\ue001"), ("]", "\ue002"))}
 STRINGS = "testi"
 COLUMNS = "colonne"
 
@@ -33,9 +41,15 @@ class TextsError(PianodocsError):
     """A file of texts (``testi/<kind>.toml``) cannot be used: unreadable, unknown key or column, bad template."""
 
 
+def _finalize(value: object) -> object:
+    """A date prints as Italians write it (``31/12/2020``); ``{{ data | data('long') }}`` gives ``31 dicembre 2020``."""
+    return format_date(value) if isinstance(value, dt.date) else value
+
+
 def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, finalize=_finalize)
     env.filters.update(FILTERS)
+    env.filters.update({"conta": counted, "con_articolo": with_article})
     return env
 
 
@@ -80,6 +94,14 @@ class Texts:
             raise TextsError(f"Testo mancante: la chiave '{key}' non è definita per il documento '{self.kind}'.")
         return _render(entry, values)
 
+    def runs(self, key: str, **values: object) -> tuple[Run, ...]:
+        """The text ``key`` as runs: its own ``**bold**`` and ``*italic*`` are markup, the values filling it never are."""
+        entry = self.strings.get(key)
+        if entry is None:
+            raise TextsError(f"Testo mancante: la chiave '{key}' non è definita per il documento '{self.kind}'.")
+        guarded = {name: value.translate(_GUARD) if isinstance(value, str) else value for name, value in values.items()}
+        return tuple(attrs.evolve(run, text=run.text.translate(_UNGUARD)) for run in runs(_render(entry, guarded)))
+
     def columns(self, name: str) -> tuple[Column, ...]:
         """The columns of the set ``name``, in the order the texts give, each with its heading."""
         chosen = self.column_sets.get(name)
@@ -93,7 +115,7 @@ def _render(entry: _Entry, values: Mapping[str, object]) -> str:
     if missing:
         raise TextsError(f"{entry.file}, chiave '{entry.key}': segnaposto non disponibile {{{{ {missing[0]} }}}}.")
     try:
-        return entry.template.render(values).strip()
+        return entry.template.render(values)
     except jinja2.TemplateError as error:
         raise TextsError(f"{entry.file}, chiave '{entry.key}': il testo non si può comporre ({error}).") from error
 
