@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 import pianodocs
 from pianodocs.backends.docx import convert_with_libreoffice
-from pianodocs.documents import allegato_delibera, pira
+from pianodocs.documents import allegato_delibera, pira, relazione_performance
 from pianodocs.templating import default_templates
 from pianodocs.texts import TextsError, texts_of
 from pianodocs.view.model import Heading, Table
@@ -221,3 +221,46 @@ def test_the_annex_sentence_without_an_override_is_the_package_one(pistoia_revis
         r"Allegato alla deliberazione G\.C\. n\. \d+ del \d+ \w+ \d{4}, composto da n\. 2 pagine", document.running_header
     )
     assert "ALGORITMO" in [c.text for c in next(b for b in document.blocks if isinstance(b, Table)).header[0].cells]
+
+
+# --- the Relazione: a chapter title, a fixed sentence and a column heading reworded -------------
+
+RELAZIONE_TEXTS = """
+[testi]
+titolo_relazione_sintesi = "Sintesi dei risultati dell'anno {{ anno }}"
+regola_raggiungimento = "Soglia di raggiungimento di ogni obiettivo: {{ soglia }}. In sintesi:"
+colonna_regola = "Come si calcola"
+"""
+
+
+@pytest.fixture(scope="module")
+def consuntivo() -> pianodocs.Plan:
+    return pianodocs.load_workbook(SAMPLES / "cciaa_pistoia_2020_consuntivo.xlsx")
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_relazione_follows_its_texts_in_both_formats(consuntivo: pianodocs.Plan, tmp_path: Path, suffix: str) -> None:
+    folder = overrides(tmp_path / "modelli", "relazione-performance", RELAZIONE_TEXTS)
+    path = pianodocs.render(consuntivo, "relazione-performance", tmp_path / f"relazione{suffix}", template_dir=folder)
+    text = pdf_text(path) if suffix == ".pdf" else docx_text(path)
+    assert "Sintesi dei risultati dell'anno 2020" in text and "La performance di Ente nel 2020" not in text
+    assert "Soglia di raggiungimento di ogni obiettivo: 80%. In sintesi:" in text
+    assert "Un obiettivo è raggiunto quando" not in text
+    assert "Come si calcola" in text and "Regola" not in text
+    assert "Il cruscotto di Ente: risultati al 31/12/2020" in text  # a title the file does not redefine
+
+
+def test_a_bold_text_stays_bold_and_a_value_filling_it_stays_literal(consuntivo: pianodocs.Plan) -> None:
+    words = relazione_performance.texts()
+    runs = words.runs(
+        "sintesi",
+        data="**31/12**",
+        ente="92%",
+        raggiunta=True,
+        soglia="80%",
+        regola="media [x](http://e.it)",
+        per_prospettiva=True,
+    )
+    assert [run.text for run in runs if run.bold] == ["al 92%"]
+    assert "**31/12**" in runs[0].text and "media [x](http://e.it)" in runs[-1].text
+    assert not any(run.link for run in runs)
