@@ -264,3 +264,23 @@ def test_a_bold_text_stays_bold_and_a_value_filling_it_stays_literal(consuntivo:
     assert [run.text for run in runs if run.bold] == ["al 92%"]
     assert "**31/12**" in runs[0].text and "media [x](http://e.it)" in runs[-1].text
     assert not any(run.link for run in runs)
+
+
+# --- the monitoring: its method note and a column heading ---------------------------------------
+
+MONITORING_TEXTS = """
+[testi]
+titolo_nota_metodologica = "Come si legge la colonna Performance"
+colonna_formula = "Formula di calcolo"
+"""
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_monitoring_follows_its_texts_in_both_formats(tmp_path: Path, suffix: str) -> None:
+    plan = pianodocs.load_workbook(SAMPLES / "cciaa_prato_2020.xlsx")
+    folder = overrides(tmp_path / "modelli", "monitoraggio", MONITORING_TEXTS)
+    path = pianodocs.render(plan, "monitoraggio", tmp_path / f"monitoraggio{suffix}", template_dir=folder)
+    text = pdf_text(path) if suffix == ".pdf" else docx_text(path)
+    assert "Come si legge la colonna Performance" in text
+    assert "Nota metodologica" not in text
+    assert "Formula di calcolo" in text and not re.search(r"\bFormula\b(?! di calcolo)", text)
