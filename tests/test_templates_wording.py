@@ -284,3 +284,24 @@ def test_the_monitoring_follows_its_texts_in_both_formats(tmp_path: Path, suffix
     assert "Come si legge la colonna Performance" in text
     assert "Nota metodologica" not in text
     assert "Formula di calcolo" in text and not re.search(r"\bFormula\b(?! di calcolo)", text)
+
+
+# --- the Piano: the cruscotto's and the cascading sheets' column headings -----------------------
+
+PIANO_TEXTS = """
+[testi]
+cruscotto_algoritmo = "Formula di calcolo"
+cascading_valenza = "Come si misura"
+"""
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_piano_follows_its_texts_in_both_formats(pistoia: pianodocs.Plan, tmp_path: Path, suffix: str) -> None:
+    folder = overrides(tmp_path / "modelli", "piano-performance", PIANO_TEXTS)
+    path = pianodocs.render(
+        pistoia, "piano-performance", tmp_path / f"piano{suffix}", workbook_folder=SAMPLES, template_dir=folder
+    )
+    text = pdf_text(path) if suffix == ".pdf" else docx_text(path)
+    assert "Formula di calcolo" in text and "ALGORITMO" not in text
+    assert "Come si misura" in text and "Valenza informativa" not in text
+    assert "INDICATORE" in text  # the headings the file leaves alone
