@@ -305,3 +305,27 @@ def test_the_piano_follows_its_texts_in_both_formats(pistoia: pianodocs.Plan, tm
     assert "Formula di calcolo" in text and "ALGORITMO" not in text
     assert "Come si misura" in text and "Valenza informativa" not in text
     assert "INDICATORE" in text  # the headings the file leaves alone
+
+
+# --- the mechanism ------------------------------------------------------------------------------
+
+
+def test_a_column_set_follows_the_order_of_the_file(unioncamere: pianodocs.Plan, tmp_path: Path) -> None:
+    folder = overrides(tmp_path, "pira", '[colonne.indicatori]\ntarget = "Atteso {{ anno }}"\nindicatore = "Nome"\n')
+    table = next(
+        b for b in pira.build(unioncamere, template_dir=folder).blocks if isinstance(b, Table) and b.name == "pira-indicatori"
+    )
+    assert [c.text for c in table.header[0].cells] == ["Atteso 2021", "Nome"]
+    assert table.widths == (23.08, 76.92)  # each column keeps its relative width (9 and 30), renormalised
+    targets = {i.name: i.targets[2021].text for i in unioncamere.indicators if i.in_pira}
+    assert [row.cells[0].text for row in table.body] == [targets[row.cells[1].text.split("\n")[0]] for row in table.body]
+
+
+def test_a_kind_without_texts_is_an_error_not_an_empty_document() -> None:
+    with pytest.raises(TextsError, match="non si può leggere"):
+        texts_of("inesistente")
+
+
+def test_a_text_the_package_does_not_define_is_refused() -> None:
+    with pytest.raises(TextsError, match="la chiave 'titolo_inventato' non è definita per il documento 'pira'"):
+        pira.texts()("titolo_inventato")

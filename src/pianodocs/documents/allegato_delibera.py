@@ -11,7 +11,8 @@ eliminated indicators are struck through; indicator notes become footnotes.
 
 The number of pages in the sentence must be true: :func:`render_annex` renders,
 counts the pages of the result (the PDF itself, or LibreOffice's layout of the
-DOCX) and renders again with that count until it no longer changes.
+DOCX) and renders again with that count until it no longer changes. The sentence, the headings and the
+markers are the texts' (``testi/allegato-delibera.toml``, :mod:`pianodocs.texts`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ monitoraggio" is "salute finanziaria" prints as 004's compact "Stato di salute
 finanziaria" table, grouped by Tipologia. A closing note shows the rule behind
 every Performance, so the OIV can check it by hand. Without any measurement at
 the date it refuses (:class:`MissingDataError`) rather than print a document of
-"non valutabile"; an indicator inserted after the date is not listed.
+"non valutabile"; an indicator inserted after the date is not listed. Its words are the texts'
+(``testi/monitoraggio.toml``, :mod:`pianodocs.texts`). It passes 400 lines because 004's sheet is one table
+of several kinds of rows (labels, progress, Gantt, indicators, notes) that share its column grid.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ objective, its PIRA text (description, main activities, BSC profile, stakeholder
 followed by the table of its indicators, with a target column for each year of
 the plan. Only indicators flagged PIRA (or PIRA/PARETO) appear. An objective
 classified under two programmes appears under each, with that programme's text
-and indicators.
+and indicators. Its words and the columns of its two tables (which, in what order, with what heading)
+are the texts' (``testi/pira.toml``, :mod:`pianodocs.texts`); this module computes each column's cells.
 """
 
 from __future__ import annotations

@@ -10,8 +10,11 @@ results by prospettiva and linea with a bar chart, every cruscotto indicator at 
 its target with the rule used, the Segretario generale's card, the indicators that could not be
 evaluated and the variances below the threshold. Indicators inserted after the date are left out;
 objectives sit under their own perspective (:meth:`Plan.perspective_of`). Apart from the card's
-weighted mean it computes nothing: it selects, groups and words the Scorecard. docs/relazione.md
-explains the document to its readers.
+weighted mean it computes nothing: it selects and groups the Scorecard; its words are the texts'
+(``testi/relazione-performance.toml``, :mod:`pianodocs.texts`). docs/relazione.md explains the document to its
+readers. It is longer than 400 lines because it holds all seven generated parts with their tables and chart;
+once the card's weighted mean moves to :mod:`pianodocs.scoring` (issue 13), the tables and the chart are the
+part to split out.
 """
 
 from __future__ import annotations
