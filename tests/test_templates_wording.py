@@ -23,6 +23,7 @@ from pianodocs.documents import allegato_delibera, pira, relazione_performance
 from pianodocs.templating import default_templates
 from pianodocs.texts import TextsError, texts_of
 from pianodocs.view.model import Heading, Table
+from pianodocs.wording import with_article
 
 from .conftest import SAMPLES
 from .text import dehyphenate
@@ -329,3 +330,17 @@ def test_a_kind_without_texts_is_an_error_not_an_empty_document() -> None:
 def test_a_text_the_package_does_not_define_is_refused() -> None:
     with pytest.raises(TextsError, match="la chiave 'titolo_inventato' non è definita per il documento 'pira'"):
         pira.texts()("titolo_inventato")
+
+
+@pytest.mark.parametrize(
+    ("percent", "preposition", "expected"),
+    [
+        ("92%", "a", "al 92%"),
+        ("80%", "de", "dell'80%"),
+        ("8%", "a", "all'8%"),
+        ("11%", "su", "sull'11%"),
+        ("100%", "a", "al 100%"),
+    ],
+)
+def test_the_article_filter_elides_before_a_vowel(percent: str, preposition: str, expected: str) -> None:
+    assert with_article(percent, preposition) == expected
