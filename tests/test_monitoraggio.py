@@ -145,7 +145,9 @@ class TestViewModel:
 
     def test_the_title_is_the_monitorings_own(self, prato: pianodocs.Plan, pistoia_revised: pianodocs.Plan) -> None:
         document = monitoraggio.build(pistoia_revised)
-        assert document.cover.title == monitoraggio.DEFAULT_TITLE == "Monitoraggio degli obiettivi e degli indicatori"
+        assert (
+            document.cover.title == monitoraggio.texts()("titolo_documento") == "Monitoraggio degli obiettivi e degli indicatori"
+        )
         assert document.title == "Monitoraggio degli obiettivi e degli indicatori — Situazione al 30 giugno 2020"
         assert "— monitoraggio" not in document.title and pistoia_revised.title not in document.title
         assert monitoraggio.build(prato).cover.title == prato.title, "a workbook kept for the monitoring keeps its Titolo"

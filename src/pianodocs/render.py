@@ -34,7 +34,7 @@ class UnsupportedKindError(PianodocsError):
 def _module(kind: str) -> ModuleType | None:
     """The module building ``kind`` (``piano-performance`` → ``documents/piano_performance.py``), if written yet.
 
-    Such a module has ``KIND``, ``build(plan, workbook_folder=None, **options) -> Document`` and,
+    Such a module has ``KIND``, ``build(plan, workbook_folder=None, template_dir=None, **options) -> Document`` and,
     optionally, ``applies(plan) -> bool | Applicability`` (false with the reason) and ``STATES_PAGE_COUNT = True``
     when its text says how many pages it has: ``build`` then takes ``pagine``, and :func:`render` lays it out
     until the count it states is the count it has (:func:`render_counting_pages`).
@@ -89,15 +89,20 @@ def _require_indicators(plan: Plan, kind: str) -> None:
         )
 
 
-def build_document(plan: Plan, kind: str, workbook_folder: Path | None = None, **options: object) -> Document:
-    """The view model of ``kind`` for ``plan``; ``options`` are the kind's own (e.g. ``at`` for the monitoring)."""
+def build_document(
+    plan: Plan, kind: str, workbook_folder: Path | None = None, *, template_dir: Path | None = None, **options: object
+) -> Document:
+    """The view model of ``kind`` for ``plan``; ``options`` are the kind's own (e.g. ``at`` for the monitoring).
+
+    ``template_dir`` (a user's copy of ``templates/``) may hold the kind's own words, ``testi/<kind>.toml``.
+    """
     if kind not in DOCUMENT_KINDS:
         raise UnsupportedKindError(f"Tipo di documento sconosciuto: '{kind}'. Tipi previsti: {', '.join(DOCUMENT_KINDS)}.")
     module = _module(kind)
     if module is None:
         raise UnsupportedKindError(f"Il tipo di documento '{kind}' non è ancora disponibile in questa versione di pianodocs.")
     _require_indicators(plan, kind)
-    document: Document = module.build(plan, workbook_folder=workbook_folder, **options)
+    document: Document = module.build(plan, workbook_folder=workbook_folder, template_dir=template_dir, **options)
     return fit_document(document)  # no column narrower than its longest code, date or amount
 
 
@@ -129,7 +134,7 @@ def render(
         if getattr(module, "STATES_PAGE_COUNT", False):
             render_counting_pages(plan, kind, target, workbook_folder=workbook_folder, template_dir=template_dir, **options)
         else:
-            _write(build_document(plan, kind, workbook_folder, **options), target, template_dir)
+            _write(build_document(plan, kind, workbook_folder, template_dir=template_dir, **options), target, template_dir)
     return target
 
 
@@ -159,7 +164,8 @@ def render_counting_pages(
     with tempfile.TemporaryDirectory(prefix="pianodocs-pagine-") as folder:
         draft = Path(folder) / f"bozza{suffix}"
         for _ in range(MAX_ROUNDS):
-            _write(build_document(plan, kind, workbook_folder, pagine=pages, **options), draft, template_dir)
+            document = build_document(plan, kind, workbook_folder, template_dir=template_dir, pagine=pages, **options)
+            _write(document, draft, template_dir)
             counted = count_pages(draft)
             if counted == pages:
                 with atomic_output(target) as temporary:

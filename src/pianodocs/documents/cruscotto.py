@@ -54,7 +54,7 @@ def applies(plan: Plan) -> bool:
     )
 
 
-def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
+def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
     span = f"{plan.first_year}-{plan.last_year}"
     blocks: list[Block] = [Heading(f"CRUSCOTTO STRATEGICO {span}", 1, anchor=anchor("cruscotto"))]
     shown = dashboard_indicators(plan)

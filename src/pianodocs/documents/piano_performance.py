@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Plan
+from ..texts import Texts, texts_of
 from ..values import format_percent
 from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Paragraph, Row, Table, TableOfContents
 from ..view.richtext import plain
@@ -27,25 +28,31 @@ def applies(plan: Plan) -> bool:
     return plan.kind == KIND and any(indicator.dashboard in ("ente", "entrambi") for indicator in plan.indicators)
 
 
-def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
+def texts(template_dir: Path | None = None) -> Texts:
+    """The Piano's words, its cruscotto's and cascading sheets' included (``testi/piano-performance.toml``)."""
+    return texts_of(KIND, template_dir)
+
+
+def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
+    words = texts(template_dir)
     blocks: list[Block] = [TableOfContents(), PageBreak()]
     for section in sections_of(plan, KIND):
         if section.level == 1 and len(blocks) > 2:
             blocks.append(PageBreak())
-        blocks.extend(section_blocks(plan, section, lambda name: generated(plan, name)))
+        blocks.extend(section_blocks(plan, section, lambda name: generated(plan, name, words)))
     if not plan.sections:
-        blocks.extend(generated(plan, "cruscotto-ente"))
+        blocks.extend(generated(plan, "cruscotto-ente", words))
     logo = logo_path(plan, workbook_folder)
     years = f"{plan.first_year}-{plan.last_year}"
     # the workbook's Sottotitolo belongs to its main document: a line of its own under the years
     subtitle = "\n".join(line for line in (years, plan.subtitle if plan.kind == KIND else "") if line)
     return Document(
-        title=document_title(plan, KIND, f"Piano della Performance {years}"),
+        title=document_title(plan, KIND, words("titolo_documento", anni=years)),
         author=plan.entity.name,
-        subject=f"Piano della Performance {years}",
+        subject=words("soggetto", anni=years),
         cover=Cover(
             entity=plan.entity.name,
-            title="PIANO DELLA PERFORMANCE",
+            title=words("titolo_copertina"),
             subtitle=subtitle,
             logo=logo,
             note=plan.data_note if plan.illustrative else "",
@@ -54,7 +61,9 @@ def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
     )
 
 
-def generated(plan: Plan, name: str) -> Sequence[Block]:
+def generated(plan: Plan, name: str, words: Texts | None = None) -> Sequence[Block]:
+    """The generated content ``name`` of a 'generato' block, in the texts ``words`` (default: the package's)."""
+    words = words or texts()
     if name == "mappa-strategica":
         svg = strategic_map_svg(plan)
         width = 250.0
@@ -62,29 +71,25 @@ def generated(plan: Plan, name: str) -> Sequence[Block]:
             Figure(
                 svg,
                 alt=strategic_map_alt(plan),
-                caption="Mappa strategica",
+                caption=words("didascalia_mappa"),
                 width_mm=width,
                 height_mm=map_height_mm(svg, width),
                 landscape=True,
             )
         ]
     if name == "cruscotto-ente":
-        return [cruscotto_table(plan)]
+        return [cruscotto_table(plan, words)]
     if name.startswith("cascading:"):
-        return cascading_blocks(plan, name.partition(":")[2])
+        return cascading_blocks(plan, name.partition(":")[2], words)
     if name == "scheda-segretario":
-        return [secretary_card(plan)]
+        return [secretary_card(plan, words)]
     return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
 
 
-def secretary_card(plan: Plan) -> Table:
-    year = plan.reference_year
-    header = Row(
-        tuple(
-            cell(text, CellStyle.HEADER, align=Align.CENTER)
-            for text in ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {year}", f"% Realizzazione {year}")
-        )
-    )
+def secretary_card(plan: Plan, words: Texts | None = None) -> Table:
+    words, year = words or texts(), plan.reference_year
+    keys = ("riferimento", "obiettivo_azione", "indicatore", "peso", "target", "realizzazione")
+    header = Row(tuple(cell(words(f"scheda_{key}", anno=year), CellStyle.HEADER, align=Align.CENTER) for key in keys))
     perspectives = {p.code: p.name for p in plan.perspectives}
     names = {o.code: o.name for o in plan.strategic_objectives} | {o.code: o.name for o in plan.operational_objectives}
     body: list[Row] = []
@@ -95,7 +100,7 @@ def secretary_card(plan: Plan) -> Table:
             body.append(
                 Row(
                     (
-                        cell("Prospettiva", CellStyle.BAND),
+                        cell(words("scheda_prospettiva"), CellStyle.BAND),
                         cell(perspectives.get(row.perspective, row.perspective).upper(), CellStyle.BAND, 2),
                         number_cell(weight, CellStyle.BAND),
                         cell("", CellStyle.BAND, 2),
