@@ -120,19 +120,6 @@ def test_render_all_skips_kinds_that_do_not_apply(tmp_path: Path) -> None:
     assert "piano-performance" not in applicable_kinds(load_workbook(SAMPLES / "cciaa_prato_2020.xlsx"))
 
 
-def test_a_kind_not_yet_written_is_refused_clearly(workbook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib
-
-    import pianodocs
-
-    rendering = importlib.import_module("pianodocs.render")  # the module, not the function pianodocs.render
-
-    monkeypatch.setattr(rendering, "_module", lambda kind: None)
-    with pytest.raises(rendering.UnsupportedKindError, match="non è ancora disponibile"):
-        rendering.render(pianodocs.load_workbook(workbook), "pira", tmp_path / "x.pdf")
-    assert not list(tmp_path.iterdir())
-
-
 def test_the_annex_from_an_original_and_a_revised_workbook(tmp_path: Path) -> None:
     from .conftest import SAMPLES
 
