@@ -21,7 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 import pianodocs
-from pianodocs.kinds import BUILT_IN, KindDeclarationError, OptionError, registered
+from pianodocs.kinds import BUILT_IN, KindDeclarationError, Option, OptionError, checked_options, registered
 from pianodocs.render import UnsupportedKindError, build_document, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +116,28 @@ def test_an_option_of_the_wrong_type_is_refused_in_italian(
     with pytest.raises(OptionError, match=re.escape(message)):
         render(plan, kind, tmp_path / "x.pdf", **options)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_required_option_must_be_given_and_a_default_is_passed() -> None:
+    declared = type(
+        "Declared",
+        (),
+        {
+            "KIND": "con-opzioni",
+            "TITLE": "Un tipo con opzioni",
+            "OPTIONS": (
+                Option("soglia", int, "la soglia", required=True, flag="--soglia"),
+                Option("nota", str, "una nota", default="-"),
+            ),
+            "build": len,
+            "applies": len,
+        },
+    )
+    kind = registered(declared, "prova")
+    with pytest.raises(OptionError, match=re.escape("Il documento 'con-opzioni' richiede l'opzione soglia (--soglia).")):
+        checked_options(kind, {"nota": "x"})
+    assert checked_options(kind, {"soglia": 3}) == {"soglia": 3, "nota": "-"}
+    assert checked_options(kind, {"soglia": 3, "nota": None}) == {"soglia": 3, "nota": "-"}  # None: an option not given
 
 
 def test_a_kind_that_is_not_registered_is_refused_with_the_known_ones(plan: pianodocs.Plan) -> None:

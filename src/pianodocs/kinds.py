@@ -230,9 +230,11 @@ def checked_options(kind: RegisteredKind, options: Mapping[str, object]) -> dict
                 f"non {printable(repr(value))} ({type(value).__name__})."
             )
         result[name] = value
-    missing = [option.name for option in kind.options if option.required and result.get(option.name) is None]
+    missing = [option for option in kind.options if option.required and result.get(option.name) is None]
     if missing:
-        raise OptionError(f"Il documento '{kind.name}' richiede l'opzione {', '.join(missing)}.")
+        named = ", ".join(option.name + (f" ({option.flag})" if option.flag else "") for option in missing)
+        which = "l'opzione" if len(missing) == 1 else "le opzioni"
+        raise OptionError(f"Il documento '{kind.name}' richiede {which} {named}.")
     return result
 
 
