@@ -158,6 +158,34 @@ def test_the_built_in_kinds_are_registered_in_order_with_their_descriptions() ->
         (dt, "non è un tipo di documento (manca KIND, TITLE, OPTIONS, build, applies)"),
         (type("K", (), {"KIND": "Due Parole", "TITLE": "t", "OPTIONS": (), "build": len, "applies": len}), "KIND deve essere"),
         (type("K", (), {"KIND": "due-parole", "TITLE": "t", "OPTIONS": ("at",), "build": len, "applies": len}), "OPTIONS deve"),
+        (
+            type(
+                "K",
+                (),
+                {
+                    "KIND": "due-parole",
+                    "TITLE": "t",
+                    "OPTIONS": (Option("a", int, "h"), Option("a", str, "h")),
+                    "build": len,
+                    "applies": len,
+                },
+            ),
+            "le opzioni devono avere nomi diversi, che siano parole chiave di build, non ['a', 'a']",
+        ),
+        (
+            type(
+                "K",
+                (),
+                {
+                    "KIND": "due-parole",
+                    "TITLE": "t",
+                    "OPTIONS": (Option("a", list, "h", flag="--a"),),
+                    "build": len,
+                    "applies": len,
+                },
+            ),
+            "l'opzione 'a' non può avere il nome '--a' da riga di comando",
+        ),
     ],
 )
 def test_an_object_that_is_not_a_kind_is_told_what_it_lacks(candidate: object, message: str) -> None:

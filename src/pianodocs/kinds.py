@@ -159,6 +159,9 @@ def registered(candidate: object, origin: str = "pianodocs") -> RegisteredKind:
         raise KindDeclarationError("TITLE deve essere la descrizione del documento, in italiano")
     if not isinstance(options, Sequence) or not all(isinstance(option, Option) for option in options):
         raise KindDeclarationError("OPTIONS deve essere una tupla di pianodocs.kinds.Option")
+    names = [option.name for option in options]
+    if len(set(names)) != len(names) or not all(name.isidentifier() and name != "workbook_folder" for name in names):
+        raise KindDeclarationError(f"le opzioni devono avere nomi diversi, che siano parole chiave di build, non {names}")
     if not callable(candidate.build) or not callable(candidate.applies):
         raise KindDeclarationError("build e applies devono essere funzioni")
     for option in options:
