@@ -7,6 +7,9 @@ not load, is not a kind or takes a built-in's name is left out with an Italian w
 work as before. Options are declared (:class:`Option`) and :func:`checked_options` refuses, in Italian, an
 option a kind does not take or of the wrong type before anything is written.
 
+Like :mod:`pianodocs.view`, this module is public API for the packages that add a kind: :class:`DocumentKind`,
+:class:`Option`, :class:`Applicability` (and :data:`APPLIES`), :class:`MissingDataError`, :class:`OptionError`.
+
 A kind answers ``applies(plan)`` with an :class:`Applicability` (or a bool): true when the plan has the data
 the kind needs, else false with the reason in Italian (``render all`` prints it). When asked to build a
 document anyway, the kind raises :class:`MissingDataError` with the same kind of message.
