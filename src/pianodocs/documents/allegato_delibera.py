@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from ..errors import PianodocsError
+from ..kinds import Option
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicLine, StrategicObjective
 from ..texts import Texts, texts_of
 from ..values import format_percent
@@ -36,6 +37,13 @@ from .common import anchor, cell, document_title, number_cell
 from .cruscotto_ente import history_years
 
 KIND = "allegato-delibera"
+TITLE = "Allegato alla deliberazione di Giunta (revisione dei target)"
+OPTIONS: tuple[Option, ...] = (
+    Option("atto", str, "codice dell'atto (foglio Atti) della deliberazione", flag="--atto", metavar="CODICE"),
+    Option("numero", str, "numero della deliberazione, se non è nel foglio Atti", flag="--numero", metavar="N"),
+    Option("data", dt.date, "data della deliberazione, se non è nel foglio Atti", flag="--data", metavar="GG/MM/AAAA"),
+    Option("revisioni", Sequence, "le revisioni da allegare al posto di quelle del workbook (da riga di comando: --rispetto-a)"),
+)
 # its sentence says how many pages it has: pianodocs.render lays it out until the count is true
 STATES_PAGE_COUNT = True
 DASHBOARD = ("ente", "entrambi")

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..kinds import APPLIES, Applicability, MissingDataError
+from ..kinds import APPLIES, Applicability, MissingDataError, Option
 from ..model import Indicator, OperationalObjective, PiraObjectiveText, Plan, StrategicObjective
 from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, target_in_force
 from ..texts import Texts, texts_of
@@ -45,6 +45,11 @@ from ..view.richtext import plain
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
 
 KIND = "monitoraggio"
+TITLE = "Monitoraggio: situazione degli indicatori a una data"
+OPTIONS: tuple[Option, ...] = (
+    Option("at", dt.date, "data della situazione (predefinita: quella del workbook)", flag="--al", metavar="GG/MM/AAAA"),
+)
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 PROGRESS_FLAG = "AVANZAMENTO"
 GANTT_MARK = "●"
 FINANCIAL_HEALTH = "salute finanziaria"  # the "Scheda monitoraggio" choice for 004's compact table

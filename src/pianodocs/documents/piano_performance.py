@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..kinds import Option
 from ..model import Plan
 from ..texts import Texts, texts_of
 from ..values import format_percent
@@ -21,6 +22,9 @@ from .cruscotto_ente import cruscotto_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 
 KIND = "piano-performance"
+TITLE = "Piano della Performance (triennale)"
+OPTIONS: tuple[Option, ...] = ()
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 
 
 def applies(plan: Plan) -> bool:

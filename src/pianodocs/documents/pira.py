@@ -19,6 +19,7 @@ from pathlib import Path
 
 import attrs
 
+from ..kinds import Option
 from ..model import Indicator, Mission, OperationalObjective, PiraObjectiveText, Plan, Programme, StrategicObjective
 from ..texts import Texts, texts_of
 from ..view.model import Align, Block, Cell, CellStyle, Cover, Document, Heading, PageBreak, Paragraph, Row, Run, Table
@@ -26,6 +27,9 @@ from ..view.richtext import plain
 from .common import anchor, cell, document_title, logo_path, proportional, section_blocks, sections_of
 
 KIND = "pira"
+TITLE = "Piano degli Indicatori e dei Risultati attesi di Bilancio (PIRA)"
+OPTIONS: tuple[Option, ...] = ()
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 # names of the generated contents a 'generato' block of a PIRA section may place
 MATRIX = "pira-riclassificazione"
 MISSIONS = "pira-missioni"

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import attrs
 
-from ..kinds import APPLIES, Applicability, MissingDataError
+from ..kinds import APPLIES, Applicability, MissingDataError, Option
 from ..model import OperationalObjective, Plan, StrategicLine, StrategicObjective
 from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score
 from ..texts import Texts, texts_of
@@ -53,6 +53,19 @@ from .common import anchor, cell, document_title, logo_path, number_cell, sectio
 from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
+TITLE = "Relazione sulla Performance (risultati dell'anno)"
+OPTIONS: tuple[Option, ...] = (
+    Option("anno", int, "anno della Relazione (predefinito: l'anno di riferimento; da riga di comando: --anno)"),
+    Option(
+        "at",
+        dt.date,
+        "genera la Relazione su dati a quella data quando mancano i valori al 31/12 (ogni data stampata è questa)",
+        flag="--al",
+        metavar="GG/MM/AAAA",
+        in_all=False,  # render all keeps the Relazione to year-end values
+    ),
+)
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 DASHBOARD = ("ente", "entrambi")
 # the generated parts in their default order; the heading each gets when the document places it is the texts'
 # "titolo_<name>" (testi/relazione-performance.toml), as is the chapter they make without 'generato' blocks
