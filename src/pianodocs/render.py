@@ -17,6 +17,7 @@ from .atomic import atomic_output, scratch_folder
 from .errors import PianodocsError
 from .kinds import APPLIES, DOCUMENT_KINDS, Applicability, MissingDataError
 from .model import Plan
+from .theme import load_theme, using_theme
 from .view.measure import fit_document
 from .view.model import Document
 
@@ -125,7 +126,9 @@ def render(
         )
     _require_indicators(plan, kind)
     module = _module(kind)
-    with scratch_folder():  # the fonts, drafts and LibreOffice profiles of this render, removed at its end
+    # the theme first (a bad one writes nothing), and for the drawings the kind builds; then the fonts, drafts and
+    # LibreOffice profiles of this render, removed at its end
+    with using_theme(load_theme(template_dir)), scratch_folder():
         if getattr(module, "STATES_PAGE_COUNT", False):
             render_counting_pages(plan, kind, target, workbook_folder=workbook_folder, template_dir=template_dir, **options)
         else:

@@ -55,6 +55,7 @@ from ..atomic import atomic_output
 from ..clock import document_time
 from ..errors import PianodocsError
 from ..templating import default_templates, environment
+from ..theme import current_theme, load_theme, using_theme
 from ..view.model import (
     Block,
     BulletList,
@@ -75,6 +76,7 @@ from ..view.orientation import orientation_sections
 from ..view.richtext import printable
 from . import LogoError
 from .docx_fonts import FAMILY, SYMBOL_FAMILY, add_to_fontconfig, embed_fonts, has_every_glyph, symbol_spans
+from .docx_theme import restyle
 
 logger = logging.getLogger(__name__)
 
@@ -99,25 +101,26 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 PROPERTY_LIMIT = 255  # characters of a core property (python-docx refuses more)
 LOGO_PIXELS = 600  # width of an SVG logo drawn as PNG: 25 mm high on the cover, sharp in print
 PARAGRAPH_STYLES = {"body": "Normal", "note": "Nota", "small-heading": "Titoletto", "center": "Centrato"}
-# the template's paragraph style for the text of each kind of cell, and the cell's fill (a fill cannot live in a style)
-CELL_LOOKS: dict[CellStyle, tuple[str, str | None]] = {
-    CellStyle.NORMAL: ("Tabella testo", None),
-    CellStyle.HEADER: ("Tabella intestazione", "1F3864"),
-    CellStyle.BAND: ("Tabella fascia", "BDD7EE"),
-    CellStyle.SUBBAND: ("Tabella sottofascia", "DEEAF6"),
-    CellStyle.HIGHLIGHT: ("Tabella testo", "FFFF00"),
-    CellStyle.TOTAL: ("Tabella totale", "F2F2F2"),
-    CellStyle.MUTED: ("Tabella attenuato", None),
-    CellStyle.NOTE: ("Tabella nota", None),
-    CellStyle.GREEN: ("Tabella raggiunto", "C6EFCE"),
-    CellStyle.RED: ("Tabella non raggiunto", "FFC7CE"),
+# the template's paragraph style for the text of each kind of cell; the cell's fill, which cannot live in a style,
+# is the theme's (pianodocs.theme.Theme.cell_fill)
+CELL_LOOKS: dict[CellStyle, str] = {
+    CellStyle.NORMAL: "Tabella testo",
+    CellStyle.HEADER: "Tabella intestazione",
+    CellStyle.BAND: "Tabella fascia",
+    CellStyle.SUBBAND: "Tabella sottofascia",
+    CellStyle.HIGHLIGHT: "Tabella testo",
+    CellStyle.TOTAL: "Tabella totale",
+    CellStyle.MUTED: "Tabella attenuato",
+    CellStyle.NOTE: "Tabella nota",
+    CellStyle.GREEN: "Tabella raggiunto",
+    CellStyle.RED: "Tabella non raggiunto",
 }
 REQUIRED_STYLES = (
     *PARAGRAPH_STYLES.values(),
     *(f"Heading {level}" for level in (1, 2, 3)),
     *(f"Titolo {level} fuori sommario" for level in (1, 2, 3)),
     *(f"toc {level}" for level in (1, 2, 3)),
-    *dict.fromkeys(style for style, _ in CELL_LOOKS.values()),
+    *dict.fromkeys(CELL_LOOKS.values()),
     *("List Bullet", "Caption", "Titolo tabella", "Figura", "TOC Heading", "Hyperlink", "Tabella"),
 )
 # w:settings children that must follow w:updateFields (ECMA-376 order)
@@ -153,9 +156,10 @@ def write_docx(document: Document, path: Path, *, template_dir: Path | None = No
     jinja = environment(template_dir, autoescape=True)
     moment = document_time()
     pages: dict[str, int] = {}
-    if paginate and _has_summary(document):
-        pages = _heading_pages(document, template, jinja, moment)
-    package = _package(_render(document, template, jinja, pages, moment), moment)
+    with using_theme(load_theme(template_dir)):  # a bad theme stops here, before anything is written
+        if paginate and _has_summary(document):
+            pages = _heading_pages(document, template, jinja, moment)
+        package = _package(_render(document, template, jinja, pages, moment), moment)
     with atomic_output(path) as temporary:
         temporary.write_bytes(package)
 
@@ -249,6 +253,7 @@ def _render(
     missing = [name for name in REQUIRED_STYLES if name not in present]
     if missing:
         raise PianodocsError(f"Il modello DOCX {template} non contiene gli stili: {', '.join(missing)}.")
+    restyle(word, current_theme(), current_theme().overridden)  # the colours a user's tema.toml sets
     body: Subdoc = docx_template.new_subdoc()
     writer = _BodyWriter(body.subdocx, word.sections[-1], document.headings, pages, _has_summary(document))
     writer.write(document.blocks)
@@ -624,7 +629,7 @@ class _BodyWriter:
 
     def _cell_xml(self, widths: list[int], cell: Cell, merge: str | None, keep: bool, small: bool) -> str:
         """A ``w:tc`` as WordprocessingML (built as text: python-docx's per-property calls are too slow for big tables)."""
-        style, fill = CELL_LOOKS[cell.style]
+        style, fill = CELL_LOOKS[cell.style], current_theme().cell_fill(cell.style)
         properties = f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
         properties += f'<w:gridSpan w:val="{len(widths)}"/>' if len(widths) > 1 else ""
         properties += f'<w:vMerge w:val="{merge}"/>' if merge else ""
