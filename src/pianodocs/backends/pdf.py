@@ -162,15 +162,16 @@ def write_pdf(document: Document, path: Path, *, template_dir: Path | None = Non
     fetcher = RestrictedFetcher([*folders, FONTS], [logo] if logo else [])
     font_config = FontConfiguration()
     try:
+        colours = CSS(string=theme.css(), url_fetcher=fetcher, font_config=font_config)  # the theme's, used by the stylesheet
         stylesheet = CSS(
-            string=theme.css() + _stylesheet_text(folders),  # the theme's colours, then the stylesheet using them
+            string=_stylesheet_text(folders),
             base_url=FONTS.as_uri() + "/",
             url_fetcher=fetcher,
             font_config=font_config,
         )
         with _logo_watch(logo) as refused:
             rendered = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-                stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
+                stylesheets=[colours, stylesheet], font_config=font_config, pdf_tags=True
             )
         if refused:  # WeasyPrint would print the cover without it: an official document does not go out so
             raise LogoError(refused[0].name)
