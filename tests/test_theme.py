@@ -18,6 +18,7 @@ import pytest
 from docx.oxml.ns import qn
 
 import pianodocs
+from pianodocs import cli
 from pianodocs.backends.docx import write_docx
 from pianodocs.backends.pdf import write_pdf
 from pianodocs.documents.strategic_map import strategic_map_svg
@@ -25,6 +26,8 @@ from pianodocs.templating import default_templates
 from pianodocs.theme import ThemeError, default_theme, load_theme, using_theme
 from pianodocs.view.model import Cell, CellStyle, Document, Paragraph, Row, Table
 from pianodocs.view.richtext import plain
+
+from .conftest import SAMPLES
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "pianodocs"
 HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
@@ -184,3 +187,14 @@ def test_a_bad_theme_writes_nothing(tmp_path: Path, pistoia: pianodocs.Plan, suf
     with pytest.raises(ThemeError, match=r"celle\.intestazione\.sfondo"):
         pianodocs.render(pistoia, "pira", target, template_dir=folder)
     assert list(tmp_path.iterdir()) == [folder]
+
+
+def test_render_all_with_a_bad_theme_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _theme_folder(tmp_path / "modelli", '[testo]\ntitoli = "blu"\n')
+    output = tmp_path / "documenti"
+    code = cli.main(["render", "all", str(SAMPLES / "cciaa_pistoia_2020_2022.xlsx"), "-o", str(output), "--modelli", str(folder)])
+    errors = capsys.readouterr().err
+    assert code != 0
+    assert f"pianodocs: File del tema {folder / 'tema.toml'}:\n  chiave 'testo.titoli': 'blu' non è un colore" in errors
+    assert "Traceback" not in errors
+    assert not output.exists() or list(output.iterdir()) == []
