@@ -198,3 +198,18 @@ def test_render_all_with_a_bad_theme_writes_nothing(tmp_path: Path, capsys: pyte
     assert f"pianodocs: File del tema {folder / 'tema.toml'}:\n  chiave 'testo.titoli': 'blu' non è un colore" in errors
     assert "Traceback" not in errors
     assert not output.exists() or list(output.iterdir()) == []
+
+
+def test_the_palette_example_of_the_docs_works(tmp_path: Path) -> None:
+    docs = (SOURCE.parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n# miei-modelli/tema.toml\n(.*?)```", docs, re.DOTALL)
+    assert example is not None
+    theme = load_theme(_theme_folder(tmp_path / "miei-modelli", example.group(1)))
+    assert theme.colour("celle.intestazione.sfondo") == theme.colour("testo.titoli") == "#0b5d3b"
+    assert theme.overridden == {
+        "testo.titoli",
+        "celle.intestazione.sfondo",
+        "celle.intestazione.testo",
+        "celle.fascia.sfondo",
+        "celle.fascia.testo",
+    }
