@@ -14,12 +14,14 @@ The theme of the render in progress is :func:`current_theme` (set by
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -73,6 +75,10 @@ class ThemeError(PianodocsError):
     """A theme file cannot be used: not TOML, a key pianodocs does not know, a value that is not ``#rrggbb``."""
 
 
+def _read_only(colours: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(colours))
+
+
 @attrs.frozen
 class Theme:
     """Every colour of the documents by its key (``celle.intestazione.sfondo`` → its ``#rrggbb`` in lower case).
@@ -81,7 +87,7 @@ class Theme:
     template, which a user may have restyled in Word.
     """
 
-    colours: Mapping[str, str]
+    colours: Mapping[str, str] = attrs.field(converter=_read_only)
     overridden: frozenset[str] = frozenset()
 
     def colour(self, key: str) -> str:
@@ -108,8 +114,9 @@ class Theme:
         }
 
 
+@functools.cache
 def default_theme() -> Theme:
-    """pianodocs' own theme (``templates/tema.toml``)."""
+    """pianodocs' own theme (``templates/tema.toml``), read once."""
     return Theme(_read(default_templates() / THEME_FILE, known=None))
 
 
