@@ -125,6 +125,20 @@ def test_the_docx_header_cells_take_the_theme_colour(tmp_path: Path) -> None:
     assert str(word.styles["Nota"].font.color.rgb) == "444444"  # a key the user's theme does not set stays
 
 
+def test_the_docx_table_borders_take_the_theme_colour(tmp_path: Path) -> None:
+    folder = _theme_folder(tmp_path / "modelli", '[tabelle]\nbordi = "#a1b2c3"\n')
+    themed, plain_docx = tmp_path / "tema.docx", tmp_path / "normale.docx"
+    write_docx(_table_document(), themed, template_dir=folder, paginate=False)
+    write_docx(_table_document(), plain_docx, paginate=False)
+
+    def border_colours(path: Path) -> set[str]:
+        borders = docx.Document(str(path)).styles["Tabella"].element.find(qn("w:tblPr")).find(qn("w:tblBorders"))
+        return {side.get(qn("w:color")) for side in borders}
+
+    assert border_colours(themed) == {"A1B2C3"}
+    assert border_colours(plain_docx) == {"7F7F7F"}
+
+
 def test_the_word_template_is_built_from_the_theme() -> None:
     """documento.docx was regenerated (build_template.py) after the last change of tema.toml."""
     theme = default_theme()

@@ -95,7 +95,8 @@ class Theme:
 
     def cell_fill(self, style: CellStyle) -> str | None:
         """The fill of a cell of ``style`` as Word writes it (``1F3864``), or None for no fill."""
-        fill = self.colours.get(f"celle.{CELL_LOOK_NAMES.get(style)}.sfondo")
+        look = CELL_LOOK_NAMES.get(style)  # a normal cell has no look of its own
+        fill = self.colours.get(f"celle.{look}.sfondo") if look else None
         return fill[1:].upper() if fill else None
 
     def css(self) -> str:
