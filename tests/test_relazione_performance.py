@@ -21,11 +21,11 @@ from pypdf import PdfReader
 import pianodocs
 from pianodocs.backends.docx import convert_with_libreoffice
 from pianodocs.documents import relazione_performance as relazione
-from pianodocs.documents.strategic_map import COLOURS
 from pianodocs.kinds import MissingDataError
 from pianodocs.model import Act, Indicator, Measurement, Revision, RevisionKind, TextBlock
 from pianodocs.render import build_document
 from pianodocs.scoring import IndicatorScore, Scorecard, percent_text, score
+from pianodocs.theme import default_theme
 from pianodocs.values import parse_value
 from pianodocs.view.model import Document, Figure, Heading, Paragraph, Table
 
@@ -37,6 +37,15 @@ DASHBOARD = ("ente", "entrambi")
 NOTE = "Valori a consuntivo 2020 illustrativi: non pubblicati nei documenti di origine"
 # the sample's missed indicators (below 80%) and the one left without a value: see sources/pistoia_2020_consuntivo.py
 VARIANCES = {"IND-A34-1": "78%", "IND-B14-5": "77%", "IND-B21-2": "68%", "IND-E1-3": "0%", "IND-I31-1": "76%", "IND-H1-1": "60%"}
+# the map's and the chart's colours in pianodocs' theme (templates/tema.toml)
+COLOURS = {
+    name: default_theme().colour(key)
+    for name, key in (
+        ("reached", "esiti.raggiunto"),
+        ("missed", "esiti.non-raggiunto"),
+        ("white", "mappa.obiettivo-fuori-cruscotto"),
+    )
+}
 
 
 def _flat(text: str, words: Iterable[str] = ()) -> str:

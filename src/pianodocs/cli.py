@@ -350,6 +350,7 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
 
     from .batch import Job, deliver, run
     from .render import FORMATS, applicable_kinds, render, skipped_kinds
+    from .theme import load_theme
     from .workbook.loader import load_workbook
 
     kind: str = arguments.kind
@@ -376,6 +377,7 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
             return EXIT_USAGE
         plan = attrs.evolve(plan, reference_year=arguments.anno)
     folder = arguments.workbook.resolve().parent
+    load_theme(arguments.modelli)  # a bad tema.toml stops the command before any file (open data too) is written
 
     annex_options = _annex_options(arguments, plan)
 

@@ -15,6 +15,7 @@ from .atomic import atomic_output, scratch_folder
 from .errors import PianodocsError, printable
 from .kinds import APPLIES, Applicability, MissingDataError, RegisteredKind, checked_options, registry
 from .model import Plan
+from .theme import load_theme, using_theme
 from .view.measure import fit_document
 from .view.model import Document
 
@@ -116,7 +117,9 @@ def render(
     declared = document_kind(kind)
     checked = checked_options(declared, options)
     _require_indicators(plan, declared)
-    with scratch_folder():  # the fonts, drafts and LibreOffice profiles of this render, removed at its end
+    # the theme first (a bad one writes nothing), and for the drawings the kind builds; then the fonts, drafts and
+    # LibreOffice profiles of this render, removed at its end
+    with using_theme(load_theme(template_dir)), scratch_folder():
         if declared.states_page_count:
             _write_counting_pages(plan, declared, target, workbook_folder, template_dir, checked)
         else:

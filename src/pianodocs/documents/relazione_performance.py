@@ -30,6 +30,7 @@ from ..kinds import APPLIES, Applicability, MissingDataError, Option
 from ..model import OperationalObjective, Plan, StrategicLine, StrategicObjective
 from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score
 from ..texts import Texts, texts_of
+from ..theme import current_theme
 from ..values import format_date, format_percent
 from ..view.model import (
     Align,
@@ -50,7 +51,7 @@ from ..view.model import (
 from ..view.orientation import fitted
 from ..view.richtext import plain, runs
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
-from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
+from .strategic_map import FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
 TITLE = "Relazione sulla Performance (risultati dell'anno)"
@@ -675,7 +676,7 @@ def bar_chart_svg(lines: Sequence[GroupScore], threshold: Decimal, words: Texts)
 
     The lines' names are in the table printed above the chart and in the figure's alt text.
     """
-    right = CHART_WIDTH - RIGHT
+    right, colour = CHART_WIDTH - RIGHT, current_theme().colour
 
     def y(fraction: Decimal | float) -> float:
         return BOTTOM - (BOTTOM - TOP) * float(fraction)
@@ -686,24 +687,31 @@ def bar_chart_svg(lines: Sequence[GroupScore], threshold: Decimal, words: Texts)
     parts = []
     for tick in (0, 20, 40, 60, 80, 100):
         level = y(tick / 100)
-        parts.append(f'<line x1="{LEFT}" y1="{level:.1f}" x2="{right}" y2="{level:.1f}" stroke="#dddddd"/>')
+        parts.append(f'<line x1="{LEFT}" y1="{level:.1f}" x2="{right}" y2="{level:.1f}" stroke="{colour("grafico.griglia")}"/>')
         parts.append(text(LEFT - 8, level + 5, f"{tick}%", 14, "end"))
     slot = (right - LEFT) / max(len(lines), 1)
     for index, line in enumerate(lines):
         achievement = line.achievement or Decimal(0)
         x, centre = LEFT + (index + 0.2) * slot, LEFT + (index + 0.5) * slot
-        fill = COLOURS["reached"] if line.reached else COLOURS["missed"]
+        fill = colour("esiti.raggiunto" if line.reached else "esiti.non-raggiunto")
         height = (BOTTOM - TOP) * float(achievement)
         parts.append(f'<rect x="{x:.1f}" y="{y(achievement):.1f}" width="{slot * 0.6:.1f}" height="{height:.1f}" fill="{fill}"/>')
         parts.append(text(centre, y(achievement) - 7, line.percent, 16, extra=' font-weight="bold"'))
         parts.append(text(centre, BOTTOM + 24, line.code, 18, extra=' font-weight="bold"'))
     level = y(threshold)
-    dash = 'stroke="#1f4e79" stroke-width="2" stroke-dasharray="8 5"'
+    dash = f'stroke="{colour("grafico.soglia")}" stroke-width="2" stroke-dasharray="8 5"'
     parts.append(f'<line x1="{LEFT}" y1="{level:.1f}" x2="{right}" y2="{level:.1f}" {dash}/>')
     parts.append(
-        text(right + 8, level + 5, words("grafico_soglia", soglia=percent_text(threshold)), 15, "start", ' fill="#1f4e79"')
+        text(
+            right + 8,
+            level + 5,
+            words("grafico_soglia", soglia=percent_text(threshold)),
+            15,
+            "start",
+            f' fill="{colour("grafico.soglia")}"',
+        )
     )
-    parts.append(f'<line x1="{LEFT}" y1="{BOTTOM}" x2="{right}" y2="{BOTTOM}" stroke="#333333"/>')
+    parts.append(f'<line x1="{LEFT}" y1="{BOTTOM}" x2="{right}" y2="{BOTTOM}" stroke="{colour("grafico.asse")}"/>')
     body = "\n".join(parts)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" width="{CHART_WIDTH}" '

@@ -29,6 +29,7 @@ from pathlib import Path
 from ...atomic import atomic_output
 from ...clock import document_time
 from ...templating import environment
+from ...theme import load_theme, using_theme
 from ...view.model import Document
 from .archive import package
 from .libreoffice import LIBREOFFICE_TIMEOUT, convert_with_libreoffice
@@ -49,8 +50,9 @@ def write_docx(document: Document, path: Path, *, template_dir: Path | None = No
     jinja = environment(template_dir, autoescape=True)
     moment = document_time()
     pages: dict[str, int] = {}
-    if paginate and has_summary(document):
-        pages = heading_pages(document, template, jinja, moment)
-    data = package(render(document, template, jinja, pages, moment), moment)
+    with using_theme(load_theme(template_dir)):  # a bad theme stops here, before anything is written
+        if paginate and has_summary(document):
+            pages = heading_pages(document, template, jinja, moment)
+        data = package(render(document, template, jinja, pages, moment), moment)
     with atomic_output(path) as temporary:
         temporary.write_bytes(data)

@@ -30,6 +30,7 @@ from docx.shared import Emu, Length, Mm, Pt, Twips
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from ...theme import current_theme
 from ...view.model import (
     Block,
     BulletList,
@@ -282,7 +283,7 @@ class BodyWriter:
 
     def _cell_xml(self, widths: list[int], cell: Cell, merge: str | None, keep: bool, small: bool) -> str:
         """A ``w:tc`` spanning the columns of ``widths``, in the look of its cell style."""
-        style, fill = CELL_LOOKS[cell.style]
+        style, fill = CELL_LOOKS[cell.style], current_theme().cell_fill(cell.style)
         return oxml.cell_xml(
             sum(widths),
             len(widths),

@@ -3,8 +3,8 @@
 The body writer sets no font, size or colour of its own: it names these styles
 of ``templates/docx/documento.docx``, and a template without one of
 :data:`REQUIRED_STYLES` is refused before anything is written. :data:`CELL_LOOKS`
-is the one place that says how each :class:`~pianodocs.view.model.CellStyle`
-looks in Word.
+says which style each :class:`~pianodocs.view.model.CellStyle` takes in Word; the
+colours are the theme's (``templates/tema.toml``, :mod:`pianodocs.theme`).
 """
 
 from __future__ import annotations
@@ -12,24 +12,25 @@ from __future__ import annotations
 from ...view.model import CellStyle
 
 PARAGRAPH_STYLES = {"body": "Normal", "note": "Nota", "small-heading": "Titoletto", "center": "Centrato"}
-# the template's paragraph style for the text of each kind of cell, and the cell's fill (a fill cannot live in a style)
-CELL_LOOKS: dict[CellStyle, tuple[str, str | None]] = {
-    CellStyle.NORMAL: ("Tabella testo", None),
-    CellStyle.HEADER: ("Tabella intestazione", "1F3864"),
-    CellStyle.BAND: ("Tabella fascia", "BDD7EE"),
-    CellStyle.SUBBAND: ("Tabella sottofascia", "DEEAF6"),
-    CellStyle.HIGHLIGHT: ("Tabella testo", "FFFF00"),
-    CellStyle.TOTAL: ("Tabella totale", "F2F2F2"),
-    CellStyle.MUTED: ("Tabella attenuato", None),
-    CellStyle.NOTE: ("Tabella nota", None),
-    CellStyle.GREEN: ("Tabella raggiunto", "C6EFCE"),
-    CellStyle.RED: ("Tabella non raggiunto", "FFC7CE"),
+# the template's paragraph style for the text of each kind of cell; the cell's fill, which cannot live in a style,
+# is the theme's (pianodocs.theme.Theme.cell_fill)
+CELL_LOOKS: dict[CellStyle, str] = {
+    CellStyle.NORMAL: "Tabella testo",
+    CellStyle.HEADER: "Tabella intestazione",
+    CellStyle.BAND: "Tabella fascia",
+    CellStyle.SUBBAND: "Tabella sottofascia",
+    CellStyle.HIGHLIGHT: "Tabella testo",
+    CellStyle.TOTAL: "Tabella totale",
+    CellStyle.MUTED: "Tabella attenuato",
+    CellStyle.NOTE: "Tabella nota",
+    CellStyle.GREEN: "Tabella raggiunto",
+    CellStyle.RED: "Tabella non raggiunto",
 }
 REQUIRED_STYLES = (
     *PARAGRAPH_STYLES.values(),
     *(f"Heading {level}" for level in (1, 2, 3)),
     *(f"Titolo {level} fuori sommario" for level in (1, 2, 3)),
     *(f"toc {level}" for level in (1, 2, 3)),
-    *dict.fromkeys(style for style, _ in CELL_LOOKS.values()),
+    *dict.fromkeys(CELL_LOOKS.values()),
     *("List Bullet", "Caption", "Titolo tabella", "Figura", "TOC Heading", "Hyperlink", "Tabella"),
 )

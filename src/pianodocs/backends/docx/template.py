@@ -28,12 +28,14 @@ from docxtpl.subdoc import Subdoc
 
 from ...errors import PianodocsError
 from ...templating import default_templates
+from ...theme import current_theme
 from ...view.model import Cover, Document, TableOfContents
 from ...view.richtext import printable
 from .body import BodyWriter, orient
 from .figures import logo_picture
 from .oxml import AFTER_HYPHENATION, AFTER_UPDATE_FIELDS
 from .styles import REQUIRED_STYLES
+from .theme import restyle
 
 # docxtpl's subdocuments import docxcompose, which maps python-docx's "cp" prefix to the custom-properties namespace
 # for the whole process: core properties (author, revision) would then be written twice and Word would call the
@@ -66,6 +68,7 @@ def render(
     missing = [name for name in REQUIRED_STYLES if name not in present]
     if missing:
         raise PianodocsError(f"Il modello DOCX {template} non contiene gli stili: {', '.join(missing)}.")
+    restyle(word, current_theme(), current_theme().overridden)  # the colours a user's tema.toml sets
     body: Subdoc = docx_template.new_subdoc()
     writer = BodyWriter(body.subdocx, word.sections[-1], document.headings, pages, has_summary(document))
     writer.write(document.blocks)
