@@ -18,7 +18,7 @@ from ..values import format_number
 from ..view.model import Align, Block, BulletList, Cell, CellStyle, Figure, Heading, Paragraph, Row, Run, Table
 from ..view.orientation import needs_landscape
 from ..view.richtext import plain, runs
-from ..workbook.checks import logo_refusal
+from ..workbook.pictures import logo_refusal
 
 MERGE_LEFT = "<<"
 # relative width bounds of a free table's column, in characters
@@ -199,7 +199,7 @@ def texts(items: Iterable[str]) -> tuple[Run, ...]:
 
 
 def logo_path(plan: Plan, workbook_folder: Path | None) -> str:
-    """The logo's path when the workbook names one it can print (:func:`~pianodocs.workbook.checks.logo_refusal`)."""
+    """The logo's path when the workbook names one it can print (:func:`~pianodocs.workbook.pictures.logo_refusal`)."""
     if not plan.entity.logo or workbook_folder is None or logo_refusal(plan.entity.logo, workbook_folder):
         return ""  # the loader warned why, at the logo's cell
     return str((workbook_folder / plan.entity.logo).resolve())

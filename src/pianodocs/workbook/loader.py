@@ -46,7 +46,8 @@ from ..model import (
 )
 from ..schema import SHEETS, TABLE_CELLS
 from ..values import Target, Value
-from .checks import check_records, picture_path
+from .checks import check_records
+from .pictures import picture_path
 from .reader import RawSheet, read_sheets
 from .records import Record, read_records
 
