@@ -5,11 +5,8 @@ Before openpyxl sees a byte, the file is checked: that it is an .xlsx (not an
 is whole, that it does not expand beyond a bounded size, and that no XML part
 declares a DTD or entities. Reading is bounded too: at most ``MAX_CELLS`` cells
 holding data (empty formatted cells are not counted). Every refusal is one Italian sentence.
-Each sheet's XML is first scanned whole, streaming: a sheet whose rows are out of order, repeated,
-or hold the same cell twice is refused as damaged (a reader would drop or overwrite them), and the
-sheet is read down to its last row with data, however many empty rows come before it (its
-``<dimension>`` is not trusted). The scan also finds what would otherwise go unsaid: data beyond
-``MAX_COLUMNS`` (not read) and hidden rows and columns holding data (read): each an avviso.
+Each sheet's XML is first scanned whole, streaming (:mod:`pianodocs.workbook.sheet_scan`): damage a
+reader would hide is refused, and the sheet is read down to its last row with data.
 Each sheet also says what openpyxl alone would hide: formulas saved without a
 computed value (read as empty), merged cells (only the first holds the value),
 and the formula behind each computed cell (a target typed ``=1`` is one).
@@ -29,13 +26,14 @@ import attrs
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
-from ..errors import Problem, Severity, ValidationError
+from ..errors import Problem, ValidationError
+from .sheet_scan import _CHUNK, _PREFIX, MAX_COLUMNS, scan_sheet
+from .sheet_scan import refuse as _refuse
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 150
 MAX_CELLS = 2_000_000
-MAX_COLUMNS = 64
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -69,10 +67,6 @@ class RawSheet:
     # what the reading could not show in ``rows`` and the user should know of (avvisi): data beyond the
     # columns read, hidden rows and columns holding data
     notices: tuple[Problem, ...] = ()
-
-
-def _refuse(message: str) -> ValidationError:
-    return ValidationError([Problem(None, None, message)])
 
 
 def check_file(path: Path) -> None:
@@ -183,7 +177,7 @@ def read_sheets(path: Path) -> dict[str, RawSheet]:
             for worksheet in workbook.worksheets:
                 title = worksheet.title
                 part = parts.get(title)
-                scan = _scan_sheet(archive, part, title, budget) if part else None
+                scan = scan_sheet(archive, part, title, budget) if part else None
                 last_row = scan.last_row if scan else None
                 rows = tuple(_read_rows(worksheet, last_row, None if scan else budget))
                 hidden = getattr(worksheet, "sheet_state", "visible") != "visible"
@@ -221,10 +215,8 @@ def _extension_message(path: Path) -> str:
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
-_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
 _FORMULA = re.compile(_PREFIX + rb"f[\s/>]")
 _MERGE = re.compile(_PREFIX + rb'mergeCell\s[^>]*?\bref="([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)"')
-_CHUNK = 1024 * 1024
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -343,206 +335,6 @@ class _CellBudget:
                 f"Il workbook è troppo grande: la lettura si è fermata al foglio '{sheet}' dopo {limit} celle "
                 "(limite di sicurezza). Togliere righe o colonne non necessarie."
             )
-
-
-@attrs.define
-class _SheetScan:
-    """What the whole XML of a sheet holds: its last row with data, and what reading its rows would not say."""
-
-    last_row: int = 0
-    beyond: list[str] = attrs.field(factory=list)  # the first ten cells with data beyond MAX_COLUMNS
-    beyond_count: int = 0  # all of them
-    hidden_rows: list[int] = attrs.field(factory=list)  # hidden rows holding data
-    hidden_columns: set[int] = attrs.field(factory=set)  # hidden columns (1-based)
-    used_columns: set[int] = attrs.field(factory=set)  # columns holding data (1-based, up to MAX_COLUMNS)
-
-    def notices(self, sheet: str) -> tuple[Problem, ...]:
-        from openpyxl.utils.cell import get_column_letter
-
-        found: list[Problem] = []
-        if self.beyond:
-            last = get_column_letter(MAX_COLUMNS)
-            found.append(
-                Problem(
-                    sheet,
-                    self.beyond[0],
-                    f"Il foglio ha dati oltre la colonna {last} ({_listed(self.beyond, self.beyond_count)}): si leggono solo le prime "
-                    f"{MAX_COLUMNS} colonne e questi dati vengono ignorati. Spostarli entro la colonna {last} o toglierli.",
-                    Severity.WARNING,
-                )
-            )
-        if self.hidden_rows:
-            rows = [str(row) for row in self.hidden_rows]
-            one = len(rows) == 1
-            subject = f"La riga {rows[0]} è nascosta" if one else f"Le righe {_listed(rows)} sono nascoste"
-            verb = "viene letta" if one else "vengono lette"
-            found.append(Problem(sheet, f"A{rows[0]}", f"{subject} in Excel: {verb} comunque.", Severity.WARNING))
-        columns = sorted(self.hidden_columns & self.used_columns)
-        if columns:
-            letters = [get_column_letter(column) for column in columns]
-            one = len(letters) == 1
-            subject = f"La colonna {letters[0]} è nascosta" if one else f"Le colonne {_listed(letters)} sono nascoste"
-            verb = "viene letta" if one else "vengono lette"
-            found.append(Problem(sheet, f"{letters[0]}1", f"{subject} in Excel: {verb} comunque.", Severity.WARNING))
-        return tuple(found)
-
-
-def _listed(items: list[str], total: int | None = None) -> str:
-    """``items`` joined, the first ten only, saying how many more of ``total`` (all of ``items`` when None) there are."""
-    total = len(items) if total is None else total
-    return ", ".join(items[:10]) + (f" e altre {total - 10}" if total > 10 else "")
-
-
-def _damaged(sheet: str, detail: str) -> ValidationError:
-    return ValidationError(
-        [
-            Problem(
-                sheet,
-                None,
-                f"Il foglio '{sheet}' è danneggiato: {detail}. Aprire il file in Excel o LibreOffice, controllare che i dati "
-                "ci siano tutti e salvarlo di nuovo.",
-            )
-        ]
-    )
-
-
-_ROW = re.compile(_PREFIX + rb"row(\s[^>]*?)?(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?row>)", re.DOTALL)
-_ROW_NUMBER = re.compile(_PREFIX + rb'row\s+r="(\d+)"')
-_ROW_START = re.compile(_PREFIX + rb"row[\s/>]")
-_CELL = re.compile(_PREFIX + rb"c(\s[^>]*?)?(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?c>)", re.DOTALL)
-_COL = re.compile(_PREFIX + rb"col\s([^>]*)>")
-_DATA = re.compile(_PREFIX + rb"(?:f[\s/>]|(?:v|t)(?:\s[^>]*)?>[^<])")
-_ATTRIBUTE = {name: re.compile(rb"(?:^|\s)" + name.encode() + rb'\s*=\s*"([^"]*)"') for name in ("r", "hidden", "min", "max")}
-_REFERENCE = re.compile(r"([A-Za-z]{1,3})(\d+)$")
-
-
-def _attribute(attributes: bytes | None, name: str) -> str | None:
-    found = _ATTRIBUTE[name].search(attributes or b"")
-    return found.group(1).decode("ascii", "replace") if found else None
-
-
-def _scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, budget: _CellBudget) -> _SheetScan:
-    """Scan the whole XML of ``sheet`` in chunks, keeping no row: refuse damage a reader would hide, find the rest.
-
-    Rows out of order, a row twice and a cell twice in its row are refused: openpyxl would drop the rows and
-    keep only the last of the cells. Cells holding data are counted against ``MAX_CELLS``. The XML is checked
-    whole by expat (in C); rows are found by patterns over the bytes, and only rows holding data are looked
-    into cell by cell, so a million formatted empty rows cost little.
-    """
-    from xml.parsers import expat
-
-    scan = _SheetScan()
-    state = _ScanState()
-    parser = expat.ParserCreate()
-    tail = b""
-    try:
-        with archive.open(part) as stream:
-            while chunk := stream.read(_CHUNK):
-                parser.Parse(chunk, False)
-                data = tail + chunk
-                cut = _last_row_start(data)  # the last row may be cut by the chunk's end: it is read with the next
-                _scan_rows(data[:cut], scan, state, sheet, budget)
-                tail = data[cut:]
-            parser.Parse(b"", True)
-    except expat.ExpatError as error:
-        raise _refuse(
-            f"Il file .xlsx è danneggiato e non può essere letto (foglio '{sheet}': il suo XML, {part}, non è valido "
-            f"alla riga {error.lineno}, colonna {error.offset}): salvarlo di nuovo da Excel o LibreOffice."
-        ) from error
-    _scan_rows(tail, scan, state, sheet, budget)
-    return scan
-
-
-def _last_row_start(data: bytes) -> int:
-    """Where the last ``<row`` element of ``data`` starts (0 when there is none)."""
-    end = len(data)
-    while (found := data.rfind(b"row", 0, end)) > 0:
-        start = data.rfind(b"<", 0, found)
-        if start >= 0 and _ROW_START.match(data, start):
-            return start
-        end = found
-    return 0
-
-
-@attrs.define
-class _ScanState:
-    previous_row: int = 0
-    in_data: bool = False  # past <sheetData>: no more <col> to look for
-
-
-def _scan_rows(data: bytes, scan: _SheetScan, state: _ScanState, sheet: str, budget: _CellBudget) -> None:
-    if not state.in_data:  # columns are declared before the rows
-        state.in_data = b"sheetData" in data
-        _scan_columns(data, scan)
-    if not data:
-        return
-    if _DATA.search(data) is None:  # no row here holds data: only their order matters, checked all at once
-        numbers = list(map(int, _ROW_NUMBER.findall(data)))
-        plain = len(numbers) == data.count(b"<row ") + data.count(b"<row>") + data.count(b"<row/>")
-        if plain and numbers and numbers[0] > state.previous_row and numbers == sorted(set(numbers)):
-            state.previous_row = numbers[-1]
-            return
-    for found in _ROW.finditer(data):
-        number = _attribute(found.group(1), "r")
-        current = int(number) if number and number.isdigit() else state.previous_row + 1
-        if current == state.previous_row:
-            raise _damaged(sheet, f"la riga {current} compare due volte nel file (una delle due andrebbe persa)")
-        if current < state.previous_row:
-            raise _damaged(sheet, f"la riga {current} è scritta dopo la riga {state.previous_row} nel file (andrebbe persa)")
-        state.previous_row = current
-        content = found.group(2)
-        if content and _DATA.search(content):
-            cells = _scan_cells(content, current, scan, sheet)
-            if cells:
-                budget.spend(cells, sheet)
-                scan.last_row = current
-                if _attribute(found.group(1), "hidden") in ("1", "true"):
-                    scan.hidden_rows.append(current)
-
-
-def _scan_columns(data: bytes, scan: _SheetScan) -> None:
-    for found in _COL.finditer(data):
-        if _attribute(found.group(1), "hidden") in ("1", "true"):
-            first, last = int(_attribute(found.group(1), "min") or 0), int(_attribute(found.group(1), "max") or 0)
-            scan.hidden_columns.update(range(max(first, 1), min(last, MAX_COLUMNS) + 1))
-
-
-def _scan_cells(content: bytes, row: int, scan: _SheetScan, sheet: str) -> int:
-    """How many cells of the row ``row`` (its XML ``content``) hold data; notes where they are in ``scan``."""
-    from openpyxl.utils.cell import column_index_from_string, get_column_letter
-
-    columns: set[int] = set()
-    column = 0
-    holding = 0
-    for cell in _CELL.finditer(content):
-        reference = _attribute(cell.group(1), "r")
-        if reference:
-            found = _REFERENCE.match(reference)
-            if found is None:
-                raise _refuse(
-                    f"Il file .xlsx è danneggiato e non può essere letto (foglio '{sheet}': una cella della riga {row} ha "
-                    f"un riferimento non valido «{reference}»): salvarlo di nuovo da Excel o LibreOffice."
-                )
-            column = column_index_from_string(found.group(1).upper())
-            if int(found.group(2)) != row:
-                raise _damaged(sheet, f"la cella {reference.upper()} è scritta dentro la riga {row}")
-        else:
-            column += 1
-        if column in columns:
-            raise _damaged(
-                sheet,
-                f"la cella {get_column_letter(column)}{row} compare due volte nella riga {row} (si leggerebbe solo l'ultima)",
-            )
-        columns.add(column)
-        if cell.group(2) and _DATA.search(cell.group(2)):
-            holding += 1
-            if column > MAX_COLUMNS:
-                scan.beyond_count += 1
-                if len(scan.beyond) < 10:
-                    scan.beyond.append(f"{get_column_letter(column)}{row}")
-            else:
-                scan.used_columns.add(column)
-    return holding
 
 
 def _read_rows(worksheet: object, last_row: int | None, budget: _CellBudget | None) -> Iterator[tuple[int, tuple[RawCell, ...]]]:
