@@ -357,7 +357,7 @@ def hostile(prato: pianodocs.Plan) -> pianodocs.Plan:
         else m
         for m in prato.measurements
     )
-    return attrs.evolve(prato, indicator_list=indicators, measurements=measurements)
+    return attrs.evolve(prato, indicators=indicators, measurements=measurements)
 
 
 def test_formulas_are_neutralised_in_csv_and_kept_in_json(hostile: pianodocs.Plan, tmp_path: Path) -> None:
@@ -429,8 +429,8 @@ def test_a_failed_write_leaves_the_previous_export_untouched(
 
         monkeypatch.setattr(Path, "write_text", write_text)
     with pytest.raises(pianodocs.OutputError, match=f"{failing} non riuscita: disco pieno"):
-        first, *others = prato.indicator_list  # changed in indicatori.csv, written before the failure
-        write_export(attrs.evolve(prato, indicator_list=(attrs.evolve(first, name="Mai scritto"), *others)), tmp_path)
+        first, *others = prato.indicators  # changed in indicatori.csv, written before the failure
+        write_export(attrs.evolve(prato, indicators=(attrs.evolve(first, name="Mai scritto"), *others)), tmp_path)
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
 
 

@@ -58,7 +58,7 @@ def applicability(plan: Plan, kind: str) -> Applicability:
     module = _module(kind)
     if module is None:
         return Applicability("tipo di documento non ancora disponibile in questa versione di pianodocs")
-    if kind in NEEDS_INDICATORS and not plan.indicator_list:
+    if kind in NEEDS_INDICATORS and not plan.indicators:
         return Applicability(_NO_INDICATORS)
     applies = getattr(module, "applies", None)
     answer = True if applies is None else applies(plan)
@@ -82,7 +82,7 @@ _NO_INDICATORS = "il workbook non contiene indicatori (il foglio 'Indicatori' ma
 
 def _require_indicators(plan: Plan, kind: str) -> None:
     """Refuse a kind made of the plan's indicators when the plan has none: it would render without a word of it."""
-    if kind in NEEDS_INDICATORS and not plan.indicator_list:
+    if kind in NEEDS_INDICATORS and not plan.indicators:
         raise MissingDataError(
             f"Il documento '{kind}' non può essere prodotto: {_NO_INDICATORS}. "
             "Controllare il foglio 'Indicatori' del workbook; nessun file è stato scritto."
