@@ -281,9 +281,9 @@ def test_other_indicator_fields_changed(tmp_path: Path) -> None:
         )  # fmt: skip
 
     diff = _pair(tmp_path, revise)
-    assert [(c.field, c.year, c.before, c.after) for c in diff.changes] == [
-        ("Indicatore", None, NAME, "Risorse utilizzate"),
+    assert [(c.field, c.year, c.before, c.after) for c in diff.changes] == [  # in the order of the sheet's columns
         ("Flag", None, "PIRA", "PIRA/PARETO"),
+        ("Indicatore", None, NAME, "Risorse utilizzate"),
         ("Algoritmo", None, "Risorse prenotate/Risorse stanziate", "Risorse impegnate/Risorse stanziate"),
         ("Tipologia", None, "Indicatore di efficacia della spesa", "Indicatore di efficienza"),
         ("Unità di misura", None, "Percentuale", "rapporto"),

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from pianodocs.model import Entity, Indicator, Plan
+from decimal import Decimal
+
+import attrs
+
+from pianodocs.diff import compared_fields, diff_plans
+from pianodocs.export import INDICATOR_COLUMNS, NOT_PUBLISHED, indicator_columns
+from pianodocs.model import Direction, Entity, Indicator, OperationalObjective, Plan
+from pianodocs.schema import SHEETS, SHEETS_BY_NAME, Sheet
+from pianodocs.values import parse_target, parse_value
+from pianodocs.workbook.loader import attributes_of
+from pianodocs.workbook.records import Record
 
 
 def test_plan_indicators_is_a_tuple_read_as_often_as_needed() -> None:
@@ -10,3 +20,84 @@ def test_plan_indicators_is_a_tuple_read_as_often_as_needed() -> None:
     plan = Plan(Entity("Ente"), "piano-performance", "Piano", 2020, 2022, 2020, indicators=(first, second))
     assert plan.indicators == (first, second)
     assert list(plan.indicators) == list(plan.indicators)  # an iterator would be empty the second time
+
+
+# --- the schema drives the loader, the diff and the export ---------------------------------------------
+
+
+def _renamed(sheet: Sheet, old: str, new: str) -> Sheet:
+    """``sheet`` with its column ``old`` called ``new``: the variant a chamber's own format could be."""
+    columns = tuple(attrs.evolve(column, name=new) if column.name == old else column for column in sheet.columns)
+    return attrs.evolve(sheet, columns=columns)
+
+
+INDICATORS = SHEETS_BY_NAME["Indicatori"]
+
+
+def test_the_loader_fills_an_attribute_from_the_column_the_schema_names() -> None:
+    variant = _renamed(INDICATORS, "Owner", "Referente")
+    record = Record("Indicatori", 2, values={"Codice": "I1", "Obiettivo": "A1", "Indicatore": "Uno", "Referente": "Servizio"})
+    assert attributes_of(variant, record) == {"code": "I1", "objective": "A1", "name": "Uno", "owner": "Servizio"}
+    assert attributes_of(INDICATORS, record)["name"] == "Uno"
+    assert "owner" not in attributes_of(INDICATORS, record)  # the real schema has no 'Referente': the default stays
+
+
+def test_the_loader_converts_and_leaves_defaults_for_empty_cells() -> None:
+    record = Record(
+        "Obiettivi operativi", 3, values={"Codice": "A.1", "Obiettivo strategico": "A", "Denominazione": "Uno", "Etichetta": "-",
+                                          "Area": "ASE, ASI", "Nel cruscotto": None, "Descrizione": ""},
+    )  # fmt: skip
+    built = OperationalObjective(**attributes_of(SHEETS_BY_NAME["Obiettivi operativi"], record))
+    assert built == OperationalObjective("A.1", "A", "Uno", label="", areas=("ASE", "ASI"), in_dashboard=True)
+
+
+def test_the_diff_compares_the_columns_the_schema_names() -> None:
+    variant = _renamed(INDICATORS, "Owner", "Referente")
+    assert ("Referente", "owner") in compared_fields(variant)
+    assert "Owner" not in dict(compared_fields(variant))
+
+
+def test_the_export_publishes_the_columns_the_schema_names() -> None:
+    variant = _renamed(INDICATORS, "Owner", "Referente")
+    headers = [column.header for column in indicator_columns(variant)]
+    assert "referente" in headers and "owner" not in headers
+    assert [column.key for column in indicator_columns(variant)][headers.index("referente")] == "referente"
+
+
+def test_every_indicator_column_is_compared_by_the_diff() -> None:
+    """Old and new differ in every attribute the Indicatori sheet fills: the diff names every column but the code."""
+    old = Indicator("I1", "A1", "Uno")
+    new = Indicator(
+        "I1", "A2", "Due", flag="PIRA", reference="B.1", algorithm="a/b", technical_description="d",
+        cluster_mean=parse_value("5"), history={2019: parse_value("4")}, weight=Decimal("0.5"),
+        targets={2020: parse_target(">=5")}, type="Output", unit="giorni", source="f", direction=Direction.LOWER_IS_BETTER,
+        owner="o", mission="011", programme="005", responsibility_centre="c", dashboard="area", notes="n",
+    )  # fmt: skip
+    plans = [Plan(Entity("Ente"), "piano-performance", "Piano", 2020, 2022, 2020, indicators=(i,)) for i in (old, new)]
+    fields = {change.field for change in diff_plans(*plans).changes}
+    assert fields == {column.name for column in INDICATORS.columns if column.attribute} - {"Codice"}
+
+
+def test_every_indicator_column_is_published_or_said_not_to_be() -> None:
+    headers = {column.header for column in INDICATOR_COLUMNS}
+    for column in INDICATORS.columns:
+        assert column.per_year or column.name in NOT_PUBLISHED or column.name.casefold() in headers, column.name
+
+
+def test_every_model_field_comes_from_one_column_and_a_required_one_from_a_required_column() -> None:
+    for sheet in SHEETS:
+        if sheet.model is None:
+            continue
+        fields = {field.name: field for field in attrs.fields(sheet.model)}
+        filled = [column.attribute for column in sheet.columns if column.attribute]
+        assert len(filled) == len(set(filled)), sheet.name
+        assert set(filled) <= set(fields), sheet.name
+        for column in sheet.columns:
+            if column.attribute and fields[column.attribute].default is attrs.NOTHING:
+                assert column.required, f"{sheet.name}: {column.name}"
+        if sheet.model is not Plan:
+            assert set(fields) - set(filled) <= {"picture"}, sheet.name
+    plan_fields = {field.name for field in attrs.fields(Plan)}
+    from_sheets = {sheet.attribute for sheet in SHEETS if sheet.attribute} | {"tables"}
+    from_fields = {column.attribute for column in SHEETS_BY_NAME["Piano"].columns}
+    assert plan_fields == from_sheets | from_fields

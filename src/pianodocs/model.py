@@ -38,7 +38,7 @@ class Act:
     code: str
     organ: str
     number: str
-    date: dt.date | None
+    date: dt.date | None = None
     subject: str = ""
     # the occasion of the act's changes, printed in a change log as "in sede di <occasion>" (e.g. "rolling annuale")
     occasion: str = ""
@@ -257,7 +257,7 @@ class BudgetItem:
 
     line: str
     programme: str
-    project: str
+    project: str = ""  # empty: an action without projects in the budget
     area: str = ""
     function: str = ""
     action: str = ""

@@ -49,7 +49,14 @@ def percent_text(achievement: Decimal | None) -> str:
     return format_percent((achievement * HUNDRED).quantize(ONE, ROUND_HALF_UP) / HUNDRED, 0)
 
 
-def _weight_text(weight: Decimal) -> str:
+def weight_text(weight: Decimal | None) -> str:
+    """A weight as every document and the open data print it: ``30%``, ``88,89%`` (at most two decimals, halves up).
+
+    ``""`` when there is none. The one rule for a weight as written and a weight the engine computed
+    (re-spread after an elimination, normalised in a mean), so a weight prints the same everywhere.
+    """
+    if weight is None:
+        return ""
     return format_percent((weight * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP) / HUNDRED)
 
 
@@ -519,7 +526,7 @@ def _mean(
         items = [item for item in items if item.weight is not None]
         total = sum((item.weight or ZERO for item in items), ZERO)
         if total != ONE:
-            notes.append(f"i pesi sommano a {_weight_text(total)} invece di 100%: normalizzati")
+            notes.append(f"i pesi sommano a {weight_text(total)} invece di 100%: normalizzati")
     missing = [item.code for item in items if item.achievement is None]
     usable = [item for item in items if item.achievement is not None]
     weights = [item.weight or ZERO for item in usable] if weighted else [ONE] * len(usable)
@@ -533,7 +540,7 @@ def _mean(
     )
     achievement = sum((weight * (item.achievement or ZERO) for item, weight in zip(usable, weights, strict=True)), ZERO) / total
     if weighted:
-        terms = " + ".join(f"{percent_text(p.achievement)} × {_weight_text(p.weight)}" for p in parts)
+        terms = " + ".join(f"{percent_text(p.achievement)} × {weight_text(p.weight)}" for p in parts)
         rule = f"media ponderata: {terms} = {percent_text(achievement)}"
     else:
         terms = " + ".join(percent_text(p.achievement) for p in parts)
