@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 
 import attrs
+import pytest
 
-from pianodocs.diff import compared_fields, diff_plans
+from pianodocs import export
+from pianodocs.diff import compared_fields, diff_plans, weight_text
+from pianodocs.documents import relazione_performance
+from pianodocs.documents.cruscotto_ente import cruscotto_table
 from pianodocs.export import INDICATOR_COLUMNS, NOT_PUBLISHED, indicator_columns
-from pianodocs.model import Direction, Entity, Indicator, OperationalObjective, Plan
+from pianodocs.model import (
+    Direction,
+    Entity,
+    Indicator,
+    Measurement,
+    OperationalObjective,
+    Perspective,
+    Plan,
+    StrategicLine,
+    StrategicObjective,
+)
 from pianodocs.schema import SHEETS, SHEETS_BY_NAME, Sheet
 from pianodocs.values import parse_target, parse_value
+from pianodocs.view.model import Document, Table
 from pianodocs.workbook.loader import attributes_of
 from pianodocs.workbook.records import Record
 
@@ -101,3 +118,36 @@ def test_every_model_field_comes_from_one_column_and_a_required_one_from_a_requi
     from_sheets = {sheet.attribute for sheet in SHEETS if sheet.attribute} | {"tables"}
     from_fields = {column.attribute for column in SHEETS_BY_NAME["Piano"].columns}
     assert plan_fields == from_sheets | from_fields
+
+
+# --- one rule for a weight ---------------------------------------------------------------------------
+
+
+def _weighted_plan(weight: str) -> Plan:
+    """A plan of one cruscotto indicator weighing ``weight``, measured at 31/12 of its reference year."""
+    indicator = Indicator("I1", "S1", "Pratiche evase", weight=Decimal(weight), targets={2020: parse_target(">=80%")})
+    return Plan(
+        Entity("Camera di Commercio di Prova"), "relazione-performance", "Relazione", 2020, 2020, 2020,
+        perspectives=(Perspective("P", "Processi interni"),), lines=(StrategicLine("L", "Linea", "P"),),
+        strategic_objectives=(StrategicObjective("S1", "L", "Obiettivo"),), indicators=(indicator,),
+        measurements=(Measurement("I1", dt.date(2020, 12, 31), parse_value("90%")),),
+    )  # fmt: skip
+
+
+def _texts(document: Document) -> list[str]:
+    cells = (cell for block in document.blocks if isinstance(block, Table) for row in block.body for cell in row.cells)
+    return [re.sub("[\u00ad\u200b]", "", "".join(run.text for run in cell.runs)) for cell in cells]
+
+
+@pytest.mark.parametrize(("weight", "printed"), [("0.33345", "33,35%"), ("0.33335", "33,34%"), ("0.125", "12,5%")])
+def test_a_weight_prints_the_same_in_the_piano_the_relazione_the_export_and_the_diff(weight: str, printed: str) -> None:
+    plan = _weighted_plan(weight)
+    piano = [
+        re.sub("[\u00ad\u200b]", "", "".join(r.text for r in c.runs)) for row in cruscotto_table(plan).body for c in row.cells
+    ]
+    relazione = _texts(relazione_performance.build(plan))
+    published = export.to_json(plan)["indicatori"][0]
+    assert printed in piano
+    assert printed in relazione
+    assert (published["peso"], published["punteggio"]["peso_in_vigore"]) == (printed, printed)
+    assert weight_text(plan.indicators[0]) == printed

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Indicator, Plan, StrategicLine, StrategicObjective
-from ..values import format_percent
+from ..scoring import weight_text
 from ..view.model import Align, CellStyle, Row, Table
 from ..view.orientation import fitted
 from .common import cell, number_cell
@@ -159,7 +159,7 @@ def _indicator_rows(
             cell(indicator.algorithm, style),
             number_cell(indicator.cluster_mean.text if indicator.cluster_mean else "", style),
             *(number_cell(text, style) for text in history),
-            number_cell(format_percent(indicator.weight) if indicator.weight is not None else "", style),
+            number_cell(weight_text(indicator.weight), style),
             *(number_cell(text, style) for text in targets),
             cell(indicator.type, style),
             cell(indicator.unit, style),

@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
 
 from ..kinds import APPLIES, Applicability, MissingDataError
 from ..model import OperationalObjective, Plan, StrategicLine, StrategicObjective
-from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score
-from ..values import format_date, format_percent
+from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, weight_text
+from ..values import format_date
 from ..view.model import (
     Align,
     Block,
@@ -187,7 +187,7 @@ def _secretary(plan: Plan, card: Scorecard, indicators: Sequence[IndicatorScore]
     achievement = sum((a * w for a, w in usable), Decimal(0)) / total if total else None
     rule = "nessun obiettivo della scheda è valutabile"
     if achievement is not None:
-        terms = " + ".join(f"{percent_text(a)} × {_weight(w / total)}" for a, w in usable)
+        terms = " + ".join(f"{percent_text(a)} × {weight_text(w / total)}" for a, w in usable)
         rule = f"media ponderata: {terms} = {percent_text(achievement)}"
     rows = tuple(_card_indicator(plan, indicators, row.objective, row.indicator) for row in plan.secretary_card)
     return Secretary(objectives, rows, achievement, rule)
@@ -420,11 +420,6 @@ def _count(number: int, singular: str, plural: str = "") -> str:
     return f"{number} {singular if number == 1 else (plural or singular)}"
 
 
-def _weight(weight: Decimal) -> str:
-    """``30%``, ``88,89%``: a weight with at most two decimals."""
-    return format_percent((weight * 100).quantize(Decimal("0.01"), ROUND_HALF_UP) / 100)
-
-
 # --- tables -------------------------------------------------------------------------------------
 
 
@@ -557,7 +552,7 @@ class _Results:
         return Row(
             (
                 cell(indicator.name, style),
-                number_cell(_weight(scored.weight) if scored.weight is not None else "", style),
+                number_cell(weight_text(scored.weight), style),
                 number_cell(_value(scored, self.card), style),
                 number_cell(original.text if original is not None else "", style),
                 number_cell(revised, style),
@@ -603,7 +598,7 @@ def secretary_table(plan: Plan, secretary: Secretary, anno: int) -> Table:
     scores = {code: group for code, _, group in secretary.objectives}
 
     def weight(value: Decimal | None, style: CellStyle = CellStyle.NORMAL) -> Cell:
-        return number_cell(format_percent(value) if value is not None else "", style)
+        return number_cell(weight_text(value), style)
 
     body: list[Row] = []
     last_perspective = last_objective = None
