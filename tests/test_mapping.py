@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
 
+import pianodocs
 from pianodocs import export
 from pianodocs.diff import compared_fields, diff_plans, weight_text
 from pianodocs.documents import relazione_performance
 from pianodocs.documents.cruscotto_ente import cruscotto_table
+from pianodocs.errors import ValidationError
 from pianodocs.export import INDICATOR_COLUMNS, NOT_PUBLISHED, indicator_columns
 from pianodocs.model import (
     Direction,
@@ -22,14 +26,21 @@ from pianodocs.model import (
     OperationalObjective,
     Perspective,
     Plan,
+    Section,
     StrategicLine,
     StrategicObjective,
+    TextBlock,
 )
-from pianodocs.schema import SHEETS, SHEETS_BY_NAME, Sheet
+from pianodocs.render import build_document
+from pianodocs.schema import GENERATED_CONTENTS, SHEETS, SHEETS_BY_NAME, Sheet
 from pianodocs.values import parse_target, parse_value
 from pianodocs.view.model import Document, Table
 from pianodocs.workbook.loader import attributes_of
 from pianodocs.workbook.records import Record
+from pianodocs.workbook.template import example_data
+from pianodocs.workbook.writer import build_workbook, save_workbook
+
+from .conftest import SAMPLES
 
 
 def test_plan_indicators_is_a_tuple_read_as_often_as_needed() -> None:
@@ -151,3 +162,68 @@ def test_a_weight_prints_the_same_in_the_piano_the_relazione_the_export_and_the_
     assert printed in relazione
     assert (published["peso"], published["punteggio"]["peso_in_vigore"]) == (printed, printed)
     assert weight_text(plan.indicators[0]) == printed
+
+
+# --- generated contents: declared once, an unknown one is an error ------------------------------------
+
+
+def _with_generated(tmp_path: Path, document: str, content: str) -> Path:
+    data = copy.deepcopy(example_data(2020, 2022))
+    data["Piano"]["Tipo"] = document or "piano-performance"
+    data["Sezioni"] = [{"Chiave": "1", "Titolo": "Capitolo", "Livello": 1, "Documento": document}]
+    data["Testi"] = [
+        {"Sezione": "1", "Tipo": "paragrafo", "Contenuto": "Testo."},
+        {"Sezione": "1", "Tipo": "generato", "Contenuto": content},
+    ]
+    path = tmp_path / "piano.xlsx"
+    save_workbook(build_workbook(data, years=[2020, 2021, 2022], with_help=False), path)
+    return path
+
+
+def test_a_generated_content_of_another_kind_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as raised:
+        pianodocs.load_workbook(_with_generated(tmp_path, "", "pira-missioni"))
+    (problem,) = raised.value.errors
+    assert (problem.sheet, problem.cell) == ("Testi", "C3")
+    assert "'pira-missioni'" in problem.message and "piano-performance" in problem.message
+    assert "mappa-strategica" in problem.message  # what the section's document accepts
+
+
+def test_the_monitorings_generated_content_is_accepted_in_its_sections(tmp_path: Path) -> None:
+    plan = pianodocs.load_workbook(_with_generated(tmp_path, "monitoraggio", "missioni-programmi"))
+    assert [block.content for block in plan.text_blocks if block.kind == "generato"] == ["missioni-programmi"]
+
+
+SAMPLE_OF = {
+    "piano-performance": "cciaa_pistoia_2020_2022.xlsx",
+    "pira": "unioncamere_toscana_pira_2021.xlsx",
+    "monitoraggio": "cciaa_prato_2020.xlsx",
+    "relazione-performance": "cciaa_pistoia_2020_consuntivo.xlsx",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(GENERATED_CONTENTS))
+def test_a_kind_refuses_a_generated_content_it_does_not_declare(kind: str) -> None:
+    """No "[contenuto … non disponibile]" placeholder in an official document: an Italian error instead."""
+    plan = attrs.evolve(
+        pianodocs.load_workbook(SAMPLES / SAMPLE_OF[kind]),
+        sections=(Section("x", "Capitolo", 1, document=kind),),
+        text_blocks=(TextBlock("x", "generato", "contenuto-inventato"),),
+    )
+    with pytest.raises(ValidationError, match="'contenuto-inventato'") as raised:
+        build_document(plan, kind)
+    assert raised.value.errors[0].sheet == "Testi"
+
+
+@pytest.mark.parametrize("kind", sorted(GENERATED_CONTENTS))
+def test_every_declared_generated_content_builds_in_its_kind(kind: str) -> None:
+    plan = pianodocs.load_workbook(SAMPLES / SAMPLE_OF[kind])
+    area = next((structure.code for structure in plan.structures if structure.kind == "area"), "")
+    names = [name.replace(":AREA", f":{area}") for name in GENERATED_CONTENTS[kind]]
+    plan = attrs.evolve(
+        plan,
+        sections=(Section("x", "Capitolo", 1, document=kind),),
+        text_blocks=tuple(TextBlock("x", "generato", name) for name in names),
+    )
+    document = build_document(plan, kind)
+    assert len(document.blocks) > len(names)

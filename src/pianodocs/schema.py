@@ -163,6 +163,30 @@ REVISION_KINDS = (
 )
 ACT_ORGANS = ("Giunta", "Consiglio", "Presidente", "Segretario generale", "Commissario")
 BLOCK_KINDS = ("paragrafo", "elenco", "titoletto", "nota", "tabella", "generato", "immagine")
+# the contents a 'generato' block may place, by the document whose sections hold it (Sezioni, Documento; empty:
+# the Piano, or the monitoring in a monitoring's workbook); in cascading:AREA, AREA is an area of the Strutture sheet
+CASCADING = "cascading"
+GENERATED_CONTENTS: dict[str, tuple[str, ...]] = {
+    "piano-performance": ("mappa-strategica", "cruscotto-ente", f"{CASCADING}:AREA", "scheda-segretario"),
+    "pira": ("pira-riclassificazione", "pira-missioni"),
+    "monitoraggio": ("missioni-programmi",),
+    "relazione-performance": (
+        "relazione-sintesi",
+        "relazione-mappa",
+        "relazione-grafico",
+        "relazione-risultati",
+        "relazione-segretario",
+        "relazione-non-valutabili",
+        "relazione-scostamenti",
+    ),
+}
+_IN_DOCUMENT = {
+    "piano-performance": "nel Piano",
+    "pira": "nel PIRA",
+    "monitoraggio": "nel monitoraggio",
+    "relazione-performance": "nella Relazione",
+}
+_GENERATED_HELP = "; ".join(f"{_IN_DOCUMENT[kind]} {', '.join(names)}" for kind, names in GENERATED_CONTENTS.items())
 TABLE_ROW_KINDS = ("titolo", "intestazione", "dati", "totale", "risultato", "sezione", "nota")
 TABLE_CELLS = 12
 
@@ -795,10 +819,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "Contenuto",
                 ColumnType.RICH_TEXT,
                 "il testo; per 'elenco' una voce per riga; per 'tabella' il nome della tabella (scheda Tabelle); "
-                "per 'generato' il contenuto calcolato da inserire (mappa-strategica, cruscotto-ente, cascading:AREA, "
-                "scheda-segretario; nel PIRA pira-riclassificazione, pira-missioni; nella Relazione relazione-sintesi, "
-                "relazione-mappa, relazione-grafico, relazione-risultati, relazione-segretario, "
-                "relazione-non-valutabili, relazione-scostamenti); per 'immagine' il percorso del file PNG, JPEG "
+                f"per 'generato' il contenuto calcolato da inserire ({_GENERATED_HELP}); per 'immagine' il percorso del file PNG, JPEG "
                 "o SVG, relativo alla cartella del workbook (es. immagini/organigramma.svg)",
                 True,
                 attribute="content",

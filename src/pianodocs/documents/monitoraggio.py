@@ -39,7 +39,7 @@ from ..view.model import (
 )
 from ..view.orientation import fitted_together
 from ..view.richtext import plain
-from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
+from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
 
 KIND = "monitoraggio"
 PROGRESS_FLAG = "AVANZAMENTO"
@@ -120,7 +120,7 @@ def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = 
 def _generated(plan: Plan, name: str) -> Sequence[Block]:
     if name == "missioni-programmi":
         return [missions_table(plan)]
-    return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+    raise unknown_content(name, KIND)
 
 
 # --- missions ------------------------------------------------------------------------------------

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from ..model import Plan
 from ..values import format_percent
-from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Paragraph, Row, Table, TableOfContents
-from ..view.richtext import plain
+from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Row, Table, TableOfContents
 from .cascading import cascading_blocks
-from .common import cell, document_title, logo_path, number_cell, section_blocks, sections_of
+from .common import cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
 from .cruscotto_ente import cruscotto_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 
@@ -74,7 +73,7 @@ def generated(plan: Plan, name: str) -> Sequence[Block]:
         return cascading_blocks(plan, name.partition(":")[2])
     if name == "scheda-segretario":
         return [secretary_card(plan)]
-    return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+    raise unknown_content(name, KIND)
 
 
 def secretary_card(plan: Plan) -> Table:

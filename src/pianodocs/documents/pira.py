@@ -21,7 +21,17 @@ import attrs
 from ..model import Indicator, Mission, OperationalObjective, PiraObjectiveText, Plan, Programme, StrategicObjective
 from ..view.model import Align, Block, Cell, CellStyle, Cover, Document, Heading, PageBreak, Paragraph, Row, Run, Table
 from ..view.richtext import plain
-from .common import anchor, cell, document_title, logo_path, mission_title, proportional, section_blocks, sections_of
+from .common import (
+    anchor,
+    cell,
+    document_title,
+    logo_path,
+    mission_title,
+    proportional,
+    section_blocks,
+    sections_of,
+    unknown_content,
+)
 
 KIND = "pira"
 # names of the generated contents a 'generato' block of a PIRA section may place
@@ -117,7 +127,7 @@ def _generated(plan: Plan, groups: Sequence[ProgrammeGroup], name: str, level: i
         return [matrix_table(groups)]
     if name == MISSIONS:
         return mission_blocks(plan, groups, level)
-    return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+    raise unknown_content(name, KIND)
 
 
 # --- grouping ------------------------------------------------------------------------------------

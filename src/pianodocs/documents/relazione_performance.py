@@ -46,7 +46,7 @@ from ..view.model import (
 )
 from ..view.orientation import fitted
 from ..view.richtext import plain, runs
-from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
+from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
 from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
@@ -274,7 +274,7 @@ class _Parts:
         """A part placed by a 'generato' block: the section's own heading stands above it."""
         if name in self.builders:
             return self.builders[name]()
-        return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+        raise unknown_content(name, KIND)
 
     def default(self, names: Sequence[str]) -> list[Block]:
         blocks: list[Block] = []
