@@ -26,6 +26,7 @@ from pianodocs.model import (
     OperationalObjective,
     Perspective,
     Plan,
+    SecretaryCardRow,
     Section,
     StrategicLine,
     StrategicObjective,
@@ -33,6 +34,7 @@ from pianodocs.model import (
 )
 from pianodocs.render import build_document
 from pianodocs.schema import GENERATED_CONTENTS, SHEETS, SHEETS_BY_NAME, Sheet
+from pianodocs.scoring import score, secretary_score
 from pianodocs.values import parse_target, parse_value
 from pianodocs.view.model import Document, Table
 from pianodocs.workbook.loader import attributes_of
@@ -227,3 +229,42 @@ def test_every_declared_generated_content_builds_in_its_kind(kind: str) -> None:
     )
     document = build_document(plan, kind)
     assert len(document.blocks) > len(names)
+
+
+# --- the Segretario generale's card: its weighted mean is the engine's ---------------------------------
+
+
+def _card_plan(perspective_weights: tuple[str | None, str | None]) -> Plan:
+    """Two strategic objectives, one indicator each, at 100% and 50% on 31/12/2020; the card weighs them 60/40."""
+    indicators = tuple(Indicator(f"I{n}", f"S{n}", f"Indicatore {n}", targets={2020: parse_target(">=80%")}) for n in (1, 2))
+    values = ("80%", "40%")
+    card = tuple(
+        SecretaryCardRow(
+            perspective=f"P{n}", objective=f"S{n}", indicator=f"Indicatore {n}", objective_weight=Decimal(weight),
+            perspective_weight=Decimal(p) if p else None,
+        )
+        for n, weight, p in zip((1, 2), ("0.6", "0.4"), perspective_weights, strict=True)
+    )  # fmt: skip
+    return Plan(
+        Entity("Ente"), "relazione-performance", "Relazione", 2020, 2020, 2020,
+        perspectives=(Perspective("P1", "Uno"), Perspective("P2", "Due")),
+        lines=(StrategicLine("L1", "Linea 1", "P1"), StrategicLine("L2", "Linea 2", "P2")),
+        strategic_objectives=(StrategicObjective("S1", "L1", "Primo"), StrategicObjective("S2", "L2", "Secondo")),
+        indicators=indicators, secretary_card=card,
+        measurements=tuple(Measurement(f"I{n}", dt.date(2020, 12, 31), parse_value(v)) for n, v in zip((1, 2), values, strict=True)),
+    )  # fmt: skip
+
+
+def test_the_card_mean_is_weighted_by_the_objective_weights_by_hand() -> None:
+    plan = _card_plan((None, None))
+    found = secretary_score(plan, score(plan, dt.date(2020, 12, 31)))
+    assert found.achievement == Decimal("0.8")  # 100% × 0,6 + 50% × 0,4
+    assert found.rule == "media ponderata: 100% × 60% + 50% × 40% = 80%"
+    assert [(code, weight) for code, weight, _ in found.objectives] == [("S1", Decimal("0.6")), ("S2", Decimal("0.4"))]
+
+
+def test_the_card_mean_with_perspective_weights_multiplies_them_by_hand() -> None:
+    plan = _card_plan(("0.25", "0.75"))  # S1 weighs 0,6 × 0,25 = 0,15, S2 0,4 × 0,75 = 0,3
+    found = secretary_score(plan, score(plan, dt.date(2020, 12, 31)))
+    assert found.achievement == (Decimal("0.15") * 1 + Decimal("0.3") * Decimal("0.5")) / Decimal("0.45")
+    assert found.rule == "media ponderata: 100% × 33,33% + 50% × 66,67% = 67%"

@@ -9,9 +9,9 @@ realizzazione", objectives reached and missed), the strategic map coloured by th
 results by prospettiva and linea with a bar chart, every cruscotto indicator at the date against
 its target with the rule used, the Segretario generale's card, the indicators that could not be
 evaluated and the variances below the threshold. Indicators inserted after the date are left out;
-objectives sit under their own perspective (:meth:`Plan.perspective_of`). Apart from the card's
-weighted mean it computes nothing: it selects, groups and words the Scorecard. docs/relazione.md
-explains the document to its readers.
+objectives sit under their own perspective (:meth:`Plan.perspective_of`). It computes nothing
+(the card's weighted mean too is the engine's, :func:`~pianodocs.scoring.secretary_score`): it selects,
+groups and words the Scorecard. docs/relazione.md explains the document to its readers.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import attrs
 
 from ..kinds import APPLIES, Applicability, MissingDataError
 from ..model import OperationalObjective, Plan, StrategicLine, StrategicObjective
-from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, weight_text
+from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, secretary_score, weight_text
 from ..values import format_date
 from ..view.model import (
     Align,
@@ -166,31 +166,10 @@ def _members(group: GroupScore) -> list[str]:
 
 
 def _secretary(plan: Plan, card: Scorecard, indicators: Sequence[IndicatorScore]) -> Secretary:
-    """Each card objective scored as in the cruscotto; the card's % is their mean weighted by the card's weights.
-
-    With a weight for every perspective, an objective weighs perspective weight × objective weight;
-    otherwise its objective weight; objectives without a weight weigh 1. Weights are normalised over
-    the objectives that can be assessed.
-    """
-    by_perspective = {r.perspective: r.perspective_weight for r in plan.secretary_card if r.perspective_weight is not None}
-    two_levels = all(row.perspective in by_perspective for row in plan.secretary_card)
-    weights: dict[str, Decimal | None] = {}
-    for row in plan.secretary_card:
-        weight = row.objective_weight
-        if two_levels and weight is not None:
-            weight *= by_perspective[row.perspective]
-        weights.setdefault(row.objective, weight)
-    scored = {group.code: group for group in card.objectives}
-    objectives = tuple((code, weight, scored.get(code)) for code, weight in weights.items())
-    usable = [(g.achievement, w or Decimal(1)) for _, w, g in objectives if g is not None and g.achievement is not None]
-    total = sum((weight for _, weight in usable), Decimal(0))
-    achievement = sum((a * w for a, w in usable), Decimal(0)) / total if total else None
-    rule = "nessun obiettivo della scheda è valutabile"
-    if achievement is not None:
-        terms = " + ".join(f"{percent_text(a)} × {weight_text(w / total)}" for a, w in usable)
-        rule = f"media ponderata: {terms} = {percent_text(achievement)}"
+    """The card scored by the engine (:func:`~pianodocs.scoring.secretary_score`), each row with its indicator."""
+    found = secretary_score(plan, card)
     rows = tuple(_card_indicator(plan, indicators, row.objective, row.indicator) for row in plan.secretary_card)
-    return Secretary(objectives, rows, achievement, rule)
+    return Secretary(found.objectives, rows, found.achievement, found.rule)
 
 
 def _card_indicator(plan: Plan, indicators: Sequence[IndicatorScore], objective: str, text: str) -> IndicatorScore | None:
