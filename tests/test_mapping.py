@@ -15,7 +15,7 @@ import pianodocs
 from pianodocs import export
 from pianodocs.diff import compared_fields, diff_plans, weight_text
 from pianodocs.documents import relazione_performance
-from pianodocs.documents.cruscotto_ente import cruscotto_table
+from pianodocs.documents.cruscotto_ente import cruscotto_table, lines_by_perspective
 from pianodocs.errors import ValidationError
 from pianodocs.export import INDICATOR_COLUMNS, NOT_PUBLISHED, indicator_columns
 from pianodocs.model import (
@@ -268,3 +268,24 @@ def test_the_card_mean_with_perspective_weights_multiplies_them_by_hand() -> Non
     found = secretary_score(plan, score(plan, dt.date(2020, 12, 31)))
     assert found.achievement == (Decimal("0.15") * 1 + Decimal("0.3") * Decimal("0.5")) / Decimal("0.45")
     assert found.rule == "media ponderata: 100% × 33,33% + 50% × 66,67% = 67%"
+
+
+# --- lines by perspective: one grouping for the Piano's cruscotto and the Relazione --------------------
+
+
+def test_lines_by_perspective_puts_a_split_line_under_each_of_its_objectives_perspectives() -> None:
+    plan = Plan(
+        Entity("Ente"), "piano-performance", "Piano", 2020, 2020, 2020,
+        perspectives=(Perspective("P1", "Uno"), Perspective("P2", "Due")),
+        lines=(StrategicLine("L1", "Divisa", "P1"), StrategicLine("L2", "Senza obiettivi", "P2"), StrategicLine("L3", "Fuori", "X")),
+        strategic_objectives=(
+            StrategicObjective("S1", "L1", "Sua"), StrategicObjective("S2", "L1", "Altrove", perspective="P2"),
+        ),
+    )  # fmt: skip
+    grouped = [(group.code, group.name, [(line.code, [o.code for o in objectives]) for line, objectives in group.lines])
+               for group in lines_by_perspective(plan)]  # fmt: skip
+    assert grouped == [
+        ("P1", "Uno", [("L1", ["S1"])]),
+        ("P2", "Due", [("L1", ["S2"]), ("L2", [])]),
+        ("", "", [("L3", [])]),
+    ]

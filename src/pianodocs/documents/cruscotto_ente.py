@@ -10,6 +10,7 @@ Year columns follow the plan's years.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..model import Indicator, Plan, StrategicLine, StrategicObjective
 from ..scoring import weight_text
@@ -41,7 +42,7 @@ def cruscotto_table(plan: Plan) -> Table:
     by_objective: dict[str, list[Indicator]] = {}
     for indicator in indicators:
         by_objective.setdefault(indicator.objective, []).append(indicator)
-    for perspective, lines in _lines_by_perspective(plan):
+    for _, perspective, lines in lines_by_perspective(plan):
         if perspective:
             body.append(
                 Row(
@@ -57,19 +58,27 @@ def cruscotto_table(plan: Plan) -> Table:
 LineGroup = tuple[StrategicLine, list[StrategicObjective]]
 
 
-def _lines_by_perspective(plan: Plan) -> list[tuple[str, list[LineGroup]]]:
-    """Per perspective (by name, in the plan's order), its lines with the strategic objectives that sit there.
+class PerspectiveLines(NamedTuple):
+    """A perspective (code and name; both empty: outside any perspective of the plan) and its lines there."""
+
+    code: str
+    name: str
+    lines: list[LineGroup]
+
+
+def lines_by_perspective(plan: Plan) -> list[PerspectiveLines]:
+    """Per perspective (in the plan's order), its lines with the strategic objectives that sit there.
 
     An objective sits under its own perspective (:meth:`Plan.perspective_of`), so a line whose objectives differ
     appears under each of their perspectives; a line without objectives sits under its own. Objectives and lines
-    of no known perspective come last, under no band.
+    of no known perspective come last, under no band. The Piano's cruscotto and the Relazione both group by it.
     """
     names = {perspective.code: perspective.name for perspective in plan.perspectives}
 
     def place(code: str) -> str:
         return code if code in names else ""
 
-    groups: list[tuple[str, list[LineGroup]]] = []
+    groups: list[PerspectiveLines] = []
     for code in [*names, ""]:
         lines: list[LineGroup] = []
         for line in plan.lines:
@@ -78,7 +87,7 @@ def _lines_by_perspective(plan: Plan) -> list[tuple[str, list[LineGroup]]]:
             if here or (not all_objectives and place(line.perspective) == code):
                 lines.append((line, here))
         if lines:
-            groups.append((names.get(code, ""), lines))
+            groups.append(PerspectiveLines(code, names.get(code, ""), lines))
     return groups
 
 

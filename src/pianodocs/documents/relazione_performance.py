@@ -47,6 +47,7 @@ from ..view.model import (
 from ..view.orientation import fitted
 from ..view.richtext import plain, runs
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
+from .cruscotto_ente import lines_by_perspective
 from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
@@ -434,32 +435,6 @@ def _verdict(group: GroupScore | None, style: CellStyle) -> Cell:
     return number_cell(group.percent, CellStyle.GREEN if group.reached else CellStyle.RED)
 
 
-def _perspective(plan: Plan, objective: StrategicObjective) -> str:
-    """The objective's perspective (:meth:`Plan.perspective_of`), ``""`` when the plan has no such perspective."""
-    code = plan.perspective_of(objective.code)
-    return code if any(p.code == code for p in plan.perspectives) else ""
-
-
-def _line_perspectives(plan: Plan, line: StrategicLine) -> list[str]:
-    """The perspectives a line's strategic objectives sit in (its own, for a line without objectives)."""
-    found = [_perspective(plan, o) for o in plan.strategic_objectives if o.line == line.code]
-    if not found:
-        found = [line.perspective if any(p.code == line.perspective for p in plan.perspectives) else ""]
-    return list(dict.fromkeys(found))
-
-
-def _lines_by_perspective(plan: Plan) -> list[tuple[str, str, list[StrategicLine]]]:
-    """(perspective code, name, the lines with objectives in it), then those outside any perspective under ('', '').
-
-    A line whose objectives sit in two perspectives (an objective's own differs from its line's) is under both.
-    """
-    groups = [
-        (p.code, p.name, [line for line in plan.lines if p.code in _line_perspectives(plan, line)]) for p in plan.perspectives
-    ]
-    groups.append(("", "", [line for line in plan.lines if "" in _line_perspectives(plan, line)]))
-    return [group for group in groups if group[2]]
-
-
 class _Results:
     """The cruscotto di Ente at the date: prospettiva → linea → obiettivo bands with their %, then each indicator."""
 
@@ -484,8 +459,8 @@ class _Results:
             "Regola",
         )
         rows: list[Row] = []
-        for code, name, lines in _lines_by_perspective(self.plan):
-            line_rows = [row for line in lines for row in self._line(line, code)]
+        for code, name, lines in lines_by_perspective(self.plan):
+            line_rows = [row for line, objectives in lines for row in self._line(line, objectives)]
             if line_rows and name:
                 rows.append(self._band(f"PROSPETTIVA BSC: {name.upper()}", self.groups.get(code), CellStyle.BAND))
             rows.extend(line_rows)
@@ -498,11 +473,10 @@ class _Results:
         rule = group.rule if group is not None and group.evaluable else ""
         return Row((cell(label, style, 5), _verdict(group, style), cell(rule, style)), keep_with_next=True)
 
-    def _line(self, line: StrategicLine, perspective: str) -> list[Row]:
-        """The line's band and its objectives that sit in ``perspective``."""
+    def _line(self, line: StrategicLine, objectives: Sequence[StrategicObjective]) -> list[Row]:
+        """The line's band and its ``objectives`` (those that sit in the perspective at hand)."""
         rows: list[Row] = []
-        members = (o for o in self.plan.strategic_objectives if o.line == line.code)
-        for objective in (o for o in members if _perspective(self.plan, o) == perspective):
+        for objective in objectives:
             inner = [self._indicator(s) for s in self.by_objective.pop(objective.code, [])]
             for child in (o for o in self.plan.operational_objectives if o.strategic_objective == objective.code):
                 scores = self.by_objective.pop(child.code, [])
@@ -559,8 +533,8 @@ def perspective_table(plan: Plan, card: Scorecard) -> Table:
         return attrs.evolve(line, name=part.name, achievement=part.achievement, reached=part.achievement >= card.threshold)
 
     rows: list[Row] = []
-    for code, name, members in _lines_by_perspective(plan):
-        groups = [scored_lines[m.code] for m in members if scored_lines[m.code].parts or scored_lines[m.code].not_evaluable]
+    for code, name, members in lines_by_perspective(plan):
+        groups = [scored_lines[m.code] for m, _ in members if scored_lines[m.code].parts or scored_lines[m.code].not_evaluable]
         if groups and name:
             rows.append(row(name.upper(), scored_perspectives[code], CellStyle.BAND))
         rows.extend(row(f"{g.code} - {g.name}", g, CellStyle.NORMAL) for g in (share(line, code) for line in groups))
