@@ -14,7 +14,7 @@ import pytest
 import pianodocs
 from pianodocs import export
 from pianodocs.diff import compared_fields, diff_plans, weight_text
-from pianodocs.documents import relazione_performance
+from pianodocs.documents import piano_performance, relazione_performance
 from pianodocs.documents.cruscotto_ente import cruscotto_table, lines_by_perspective
 from pianodocs.errors import ValidationError
 from pianodocs.export import INDICATOR_COLUMNS, NOT_PUBLISHED, indicator_columns
@@ -289,3 +289,24 @@ def test_lines_by_perspective_puts_a_split_line_under_each_of_its_objectives_per
         ("P2", "Due", [("L1", ["S2"]), ("L2", [])]),
         ("", "", [("L3", [])]),
     ]
+
+
+# --- the Segretario generale's card table: once, for the Piano and the Relazione ------------------------
+
+
+def _cells(table: Table) -> list[list[str]]:
+    return [[re.sub("[\u00ad\u200b]", "", "".join(r.text for r in c.runs)) for c in row.cells] for row in table.body]
+
+
+def test_the_piano_and_the_relazione_print_the_same_card() -> None:
+    plan = _card_plan(("0.33345", "0.66655"))
+    piano = next(b for b in piano_performance.generated(plan, "scheda-segretario") if isinstance(b, Table))
+    relazione = next(
+        b for b in relazione_performance.build(plan).blocks if isinstance(b, Table) and b.name == "relazione-segretario"
+    )
+    assert [cell.runs[0].text for cell in piano.header[0].cells] == [cell.runs[0].text for cell in relazione.header[0].cells]
+    printed, scored = _cells(piano), _cells(relazione)
+    assert scored[-1] == ["Realizzazione complessiva della scheda", "71%"]  # the Relazione adds the card's result
+    assert [row[:4] for row in printed] == [row[:4] for row in scored[:-1]]
+    assert printed[0][:3] == ["Prospettiva", "UNO", "33,35%"]  # a weight by the one rule in both
+    assert [row[-1] for row in scored[:-1] if row[0] in ("S1", "S2")] == ["100%", "50%"]  # each objective's result

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Plan
-from ..values import format_percent
-from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Row, Table, TableOfContents
+from ..view.model import Block, Cover, Document, Figure, PageBreak, Table, TableOfContents
 from .cascading import cascading_blocks
-from .common import cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
+from .common import document_title, logo_path, section_blocks, sections_of, unknown_content
 from .cruscotto_ente import cruscotto_table
+from .secretary_card import card_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 
 KIND = "piano-performance"
@@ -77,57 +77,5 @@ def generated(plan: Plan, name: str) -> Sequence[Block]:
 
 
 def secretary_card(plan: Plan) -> Table:
-    year = plan.reference_year
-    header = Row(
-        tuple(
-            cell(text, CellStyle.HEADER, align=Align.CENTER)
-            for text in ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {year}", f"% Realizzazione {year}")
-        )
-    )
-    perspectives = {p.code: p.name for p in plan.perspectives}
-    names = {o.code: o.name for o in plan.strategic_objectives} | {o.code: o.name for o in plan.operational_objectives}
-    body: list[Row] = []
-    last_perspective = last_objective = None
-    for row in plan.secretary_card:
-        if row.perspective != last_perspective:
-            weight = format_percent(row.perspective_weight) if row.perspective_weight is not None else ""
-            body.append(
-                Row(
-                    (
-                        cell("Prospettiva", CellStyle.BAND),
-                        cell(perspectives.get(row.perspective, row.perspective).upper(), CellStyle.BAND, 2),
-                        number_cell(weight, CellStyle.BAND),
-                        cell("", CellStyle.BAND, 2),
-                    ),
-                    keep_with_next=True,
-                )
-            )
-            last_perspective, last_objective = row.perspective, None
-        if row.objective != last_objective:
-            name = names.get(row.objective, row.objective)
-            weight = format_percent(row.objective_weight) if row.objective_weight is not None else ""
-            body.append(
-                Row(
-                    (
-                        cell(row.objective, CellStyle.SUBBAND),
-                        cell(name, CellStyle.SUBBAND, 2),
-                        number_cell(weight, CellStyle.SUBBAND),
-                        cell("", CellStyle.SUBBAND, 2),
-                    ),
-                    keep_with_next=True,
-                )
-            )
-            last_objective = row.objective
-        body.append(
-            Row(
-                (
-                    cell(row.reference),
-                    cell(row.action),
-                    cell(row.indicator),
-                    number_cell(format_percent(row.weight) if row.weight is not None else ""),
-                    number_cell(target.text if (target := row.target_for(year)) else ""),
-                    number_cell(""),
-                )
-            )
-        )
-    return Table((header,), tuple(body), (9, 30, 30, 8, 13, 10), landscape=False, name="scheda-segretario")
+    """The Segretario generale's card with the targets of the reference year, its % column to be filled."""
+    return card_table(plan, plan.reference_year, (9, 30, 30, 8, 13, 10), "scheda-segretario")

@@ -48,6 +48,7 @@ from ..view.orientation import fitted
 from ..view.richtext import plain, runs
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
 from .cruscotto_ente import lines_by_perspective
+from .secretary_card import CardResults, card_table
 from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
@@ -545,36 +546,13 @@ def perspective_table(plan: Plan, card: Scorecard) -> Table:
 
 def secretary_table(plan: Plan, secretary: Secretary, anno: int) -> Table:
     """The card as in the Piano (bands for prospettiva and obiettivo), its % column filled, and the card's total."""
-    perspectives = {p.code: p.name for p in plan.perspectives}
-    objectives: list[StrategicObjective | OperationalObjective] = [*plan.strategic_objectives, *plan.operational_objectives]
-    names = {objective.code: objective.name for objective in objectives}
     scores = {code: group for code, _, group in secretary.objectives}
-
-    def weight(value: Decimal | None, style: CellStyle = CellStyle.NORMAL) -> Cell:
-        return number_cell(weight_text(value), style)
-
-    body: list[Row] = []
-    last_perspective = last_objective = None
-    for row, scored in zip(plan.secretary_card, secretary.rows, strict=True):
-        band, subband = CellStyle.BAND, CellStyle.SUBBAND
-        if row.perspective != last_perspective:
-            name = perspectives.get(row.perspective, row.perspective).upper()
-            lead = (cell("Prospettiva", band), cell(name, band, 2), weight(row.perspective_weight, band))
-            body.append(Row((*lead, cell("", band, 2)), keep_with_next=True))
-            last_perspective, last_objective = row.perspective, None
-        if row.objective != last_objective:
-            name = names.get(row.objective, row.objective)
-            lead = (cell(row.objective, subband), cell(name, subband, 2), weight(row.objective_weight, subband))
-            body.append(Row((*lead, cell("", subband), _verdict(scores.get(row.objective), subband)), keep_with_next=True))
-            last_objective = row.objective
-        year_target = row.target_for(anno)
-        target = number_cell(year_target.text if year_target else "")
-        percent = number_cell(scored.percent if scored is not None else "")
-        body.append(Row((cell(row.reference), cell(row.action), cell(row.indicator), weight(row.weight), target, percent)))
-    total = number_cell(percent_text(secretary.achievement) or "n.v.", CellStyle.TOTAL)
-    body.append(Row((cell("Realizzazione complessiva della scheda", CellStyle.TOTAL, 5), total)))
-    headers = ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {anno}", f"% Realizzazione {anno}")
-    return Table((_header(headers),), tuple(body), (12, 26, 28, 8, 13, 13), name="relazione-segretario")
+    results = CardResults(
+        objectives={code: _verdict(scores.get(code), CellStyle.SUBBAND) for code in scores},
+        rows=tuple(scored.percent if scored is not None else "" for scored in secretary.rows),
+        total=percent_text(secretary.achievement) or "n.v.",
+    )
+    return card_table(plan, anno, (12, 26, 28, 8, 13, 13), "relazione-segretario", results)
 
 
 # --- the bar chart ------------------------------------------------------------------------------
