@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from .kinds import DOCUMENT_KINDS
 from .model import (
     Act,
     BudgetItem,
@@ -144,14 +145,7 @@ INDICATOR_TYPES = (
     "Output",
 )
 DIRECTIONS = ("crescente", "decrescente")
-PLAN_KINDS = (
-    "piano-performance",
-    "pira",
-    "monitoraggio",
-    "relazione-performance",
-    "allegato-delibera",
-    "cruscotto",
-)
+PLAN_KINDS = tuple(DOCUMENT_KINDS)  # the kinds pianodocs renders, declared once in pianodocs.kinds
 REVISION_KINDS = (
     "target rivisto",
     "peso rivisto",
