@@ -98,6 +98,11 @@ def indicator_columns(sheet: Sheet = SHEETS_BY_NAME["Indicatori"]) -> tuple[Colu
 
 
 INDICATOR_COLUMNS = indicator_columns()
+# the Ente fields piano.json publishes (its "ente" object), in this order: keys from the schema's names
+_ENTITY_PUBLISHED = tuple(
+    SHEETS_BY_NAME["Ente"].column(name)
+    for name in ("Denominazione", "Denominazione breve", "Codice fiscale", "Indirizzo", "Sito web")
+)
 TARGET_COLUMNS = _columns(
     ("codice indicatore", "codice_indicatore"),
     ("anno", "anno"),
@@ -268,13 +273,7 @@ def _document(plan: Plan, card: Scorecard | None) -> dict[str, Any]:
         indicators.append(item)
     return {
         "versione_formato": FORMAT_VERSION,
-        "ente": {
-            "denominazione": entity.name,
-            "denominazione_breve": entity.short_name,
-            "codice_fiscale": entity.tax_code,
-            "indirizzo": entity.address,
-            "sito_web": entity.website,
-        },
+        "ente": {_key(column.name): getattr(entity, column.attribute) for column in _ENTITY_PUBLISHED},
         "piano": {
             "titolo": plan.title,
             "sottotitolo": plan.subtitle,
