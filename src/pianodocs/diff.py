@@ -15,7 +15,6 @@ import datetime as dt
 import enum
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -31,8 +30,8 @@ from .model import (
     RevisionKind,
     StrategicObjective,
 )
-from .schema import SHEETS_BY_NAME, Sheet
-from .values import Target, Value, format_date, format_number
+from .schema import SHEETS_BY_NAME, Sheet, as_written
+from .values import format_date
 
 INDICATOR = "indicatore"
 STRATEGIC = "obiettivo strategico"
@@ -149,7 +148,6 @@ Written = dict[tuple[ChangeKind, str, int | None], str]
 
 # the indicator columns a change of their own compares (or the key): every other one is an "other field"
 _OWN_CHANGES = ("code", "objective", "weight", "targets", "notes")
-_YES_NO = {True: "si", False: "no"}
 
 
 def label(sheet: str, attribute: str) -> str:
@@ -163,21 +161,6 @@ def compared_fields(sheet: Sheet = SHEETS_BY_NAME["Indicatori"]) -> tuple[tuple[
 
 
 _INDICATOR_FIELDS = compared_fields()
-
-
-def as_written(value: object) -> str:
-    """An attribute's value as the workbook shows it: a value or target as written, a choice as chosen, si/no."""
-    if isinstance(value, bool):
-        return _YES_NO[value]
-    if isinstance(value, Value | Target):
-        return value.text
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, tuple):
-        return ", ".join(as_written(item) for item in value)
-    if isinstance(value, Decimal):
-        return format_number(value)
-    return "" if value is None else str(value)
 
 
 def diff_plans(old: Plan, new: Plan, *, old_file: str = "", new_file: str = "") -> PlanDiff:
@@ -264,8 +247,9 @@ def _parent(objective: Objective) -> str:
 def _objective_written(objective: Objective) -> Written:
     strategic = isinstance(objective, StrategicObjective)
     sheet = "Obiettivi strategici" if strategic else "Obiettivi operativi"
-    notes = objective.notes if isinstance(objective, StrategicObjective) else None
-    written: Written = {(ChangeKind.NOTES, label(sheet, "notes"), None): notes} if notes is not None else {}
+    written: Written = (
+        {(ChangeKind.NOTES, label(sheet, "notes"), None): objective.notes} if isinstance(objective, StrategicObjective) else {}
+    )
     written[ChangeKind.FIELD, label(sheet, "name"), None] = objective.name
     written[ChangeKind.FIELD, label(sheet, "line" if strategic else "strategic_objective"), None] = _parent(objective)
     written[ChangeKind.FIELD, label(sheet, "description"), None] = objective.description
@@ -284,7 +268,7 @@ def _objective_changes(old: Plan, new: Plan) -> Iterator[Change]:
         yield from _eliminated_by_revision(old, new, code, make, ChangeKind.OBJECTIVE_ELIMINATED)
         if previous.in_dashboard != objective.in_dashboard:
             kind = ChangeKind.OBJECTIVE_INSERTED if objective.in_dashboard else ChangeKind.OBJECTIVE_ELIMINATED
-            dashboard = (_YES_NO[previous.in_dashboard], _YES_NO[objective.in_dashboard])
+            dashboard = (as_written(previous.in_dashboard), as_written(objective.in_dashboard))
             yield make(kind, field=label("Obiettivi strategici", "in_dashboard"), before=dashboard[0], after=dashboard[1])
         yield from _compared(_objective_written(previous), _objective_written(objective), make)
     for (element, code), objective in before.items():

@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -47,7 +48,7 @@ from .model import (
     Structure,
     TextBlock,
 )
-from .values import Value
+from .values import Target, Value, format_number
 
 
 class ColumnType(enum.Enum):
@@ -210,6 +211,21 @@ def optional_label(text: str) -> str:
 def meaningful(value: Value) -> Value | None:
     """A value, or None when it is written as holding nothing (``non disponibile``)."""
     return None if value.is_empty else value
+
+
+def as_written(value: object) -> str:
+    """A model attribute's value as a cell shows it (the converters' way back): a value or target as written, a choice as chosen, si/no."""
+    if isinstance(value, bool):
+        return "si" if value else "no"
+    if isinstance(value, Value | Target):
+        return value.text
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return ", ".join(as_written(item) for item in value)
+    if isinstance(value, Decimal):
+        return format_number(value)
+    return "" if value is None else str(value)
 
 
 _CODE_HELP = "codice breve e univoco, come stampato nel documento (es. B2, E1, I.2)"
