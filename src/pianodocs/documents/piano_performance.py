@@ -15,7 +15,7 @@ from ..view.model import Block, Cover, Document, Figure, PageBreak, Table, Table
 from .cascading import cascading_blocks
 from .common import document_title, logo_path, section_blocks, sections_of, unknown_content
 from .cruscotto_ente import cruscotto_table
-from .secretary_card import card_table
+from .secretary_card import CardWords, card_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 
 KIND = "piano-performance"
@@ -78,4 +78,6 @@ def generated(plan: Plan, name: str) -> Sequence[Block]:
 
 def secretary_card(plan: Plan) -> Table:
     """The Segretario generale's card with the targets of the reference year, its % column to be filled."""
-    return card_table(plan, plan.reference_year, (9, 30, 30, 8, 13, 10), "scheda-segretario")
+    year = plan.reference_year
+    headers = ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {year}", f"% Realizzazione {year}")
+    return card_table(plan, year, CardWords(headers, "Prospettiva"), (9, 30, 30, 8, 13, 10), "scheda-segretario")

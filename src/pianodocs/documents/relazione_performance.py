@@ -48,7 +48,7 @@ from ..view.orientation import fitted
 from ..view.richtext import plain, runs
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
 from .cruscotto_ente import lines_by_perspective
-from .secretary_card import CardResults, card_table
+from .secretary_card import CardResults, CardWords, card_table
 from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
@@ -552,7 +552,9 @@ def secretary_table(plan: Plan, secretary: Secretary, anno: int) -> Table:
         rows=tuple(scored.percent if scored is not None else "" for scored in secretary.rows),
         total=percent_text(secretary.achievement) or "n.v.",
     )
-    return card_table(plan, anno, (12, 26, 28, 8, 13, 13), "relazione-segretario", results)
+    headers = ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {anno}", f"% Realizzazione {anno}")
+    words = CardWords(headers, "Prospettiva", "Realizzazione complessiva della scheda")
+    return card_table(plan, anno, words, (12, 26, 28, 8, 13, 13), "relazione-segretario", results)
 
 
 # --- the bar chart ------------------------------------------------------------------------------
