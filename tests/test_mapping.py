@@ -18,7 +18,6 @@ from pianodocs.documents import piano_performance, relazione_performance
 from pianodocs.documents.cruscotto_ente import cruscotto_table, lines_by_perspective
 from pianodocs.errors import ValidationError
 from pianodocs.export import INDICATOR_COLUMNS, NOT_PUBLISHED, indicator_columns
-from pianodocs.kinds import DOCUMENT_KINDS
 from pianodocs.model import (
     Direction,
     Entity,
@@ -311,8 +310,3 @@ def test_the_piano_and_the_relazione_print_the_same_card() -> None:
     assert [row[:4] for row in printed] == [row[:4] for row in scored[:-1]]
     assert printed[0][:3] == ["Prospettiva", "UNO", "33,35%"]  # a weight by the one rule in both
     assert [row[-1] for row in scored[:-1] if row[0] in ("S1", "S2")] == ["100%", "50%"]  # each objective's result
-
-
-def test_the_workbooks_document_kinds_are_the_kinds_pianodocs_knows() -> None:
-    assert SHEETS_BY_NAME["Piano"].column("Tipo").choices == tuple(DOCUMENT_KINDS)
-    assert set(GENERATED_CONTENTS) <= set(DOCUMENT_KINDS)

@@ -22,7 +22,6 @@ from typing import Any
 
 import attrs
 
-from .kinds import DOCUMENT_KINDS
 from .model import (
     Act,
     BudgetItem,
@@ -146,7 +145,14 @@ INDICATOR_TYPES = (
     "Output",
 )
 DIRECTIONS = ("crescente", "decrescente")
-PLAN_KINDS = tuple(DOCUMENT_KINDS)  # the kinds pianodocs renders, declared once in pianodocs.kinds
+PLAN_KINDS = (
+    "piano-performance",
+    "pira",
+    "monitoraggio",
+    "relazione-performance",
+    "allegato-delibera",
+    "cruscotto",
+)
 REVISION_KINDS = (
     "target rivisto",
     "peso rivisto",
