@@ -2,8 +2,7 @@
 
 Each sample is validated, then every document kind that is available and applies
 to it is rendered in both formats with ``pianodocs render all``. Kinds that do
-not apply to a sample are named with the reason; kinds not yet available are
-named in the summary.
+not apply to a sample are named with the reason.
 """
 
 from __future__ import annotations
@@ -13,8 +12,7 @@ from pathlib import Path
 
 from pianodocs import ValidationError, load_workbook
 from pianodocs.cli import main as pianodocs
-from pianodocs.kinds import DOCUMENT_KINDS
-from pianodocs.render import applicable_kinds, available_kinds, skipped_kinds
+from pianodocs.render import applicable_kinds, skipped_kinds
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,16 +31,13 @@ def main(output: str) -> int:
             continue
         kinds = applicable_kinds(plan)
         if not kinds:
-            print(f"✓ {sample.name}: valido; nessun tipo di documento ancora disponibile per un workbook '{plan.kind}'.")
+            print(f"✓ {sample.name}: valido; nessun tipo di documento si applica a un workbook '{plan.kind}'.")
             for kind, reason in skipped_kinds(plan).items():
                 print(f"  – {kind} non generato: {reason}")
             continue
         print(f"{sample.name}: {', '.join(kinds)}")
         if pianodocs(["render", "all", str(sample), "-o", str(target)]) != 0:
             failures += 1
-    missing = [kind for kind in DOCUMENT_KINDS if kind not in available_kinds()]
-    if missing:
-        print(f"Tipi di documento non ancora disponibili: {', '.join(missing)}.")
     print(f"Documenti in {target}" + (f"; {failures} campioni non riusciti." if failures else "."))
     return 1 if failures else 0
 

@@ -12,6 +12,8 @@ from pypdf import PdfReader
 
 from pianodocs.workbook.template import write_blank_workbook
 
+from .text import dehyphenate
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -120,16 +122,26 @@ def test_render_all_skips_kinds_that_do_not_apply(tmp_path: Path) -> None:
     assert "piano-performance" not in applicable_kinds(load_workbook(SAMPLES / "cciaa_prato_2020.xlsx"))
 
 
-def test_a_kind_not_yet_written_is_refused_clearly(workbook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib
+def test_every_declared_kind_can_be_rendered() -> None:
+    """No kind is listed without its module: ``render all``, ``kinds`` and the library offer the same ones."""
+    from pianodocs import DOCUMENT_KINDS
+    from pianodocs.render import available_kinds
 
+    assert available_kinds() == tuple(DOCUMENT_KINDS)
+    listed = pianodocs("kinds")
+    assert listed.returncode == 0, listed.stderr
+    assert [line.split()[0] for line in listed.stdout.splitlines() if line.strip()] == list(DOCUMENT_KINDS)
+
+
+@pytest.mark.parametrize("kind", ["bilancio", "common", "strategic-map"])
+def test_the_library_refuses_an_unknown_kind_naming_the_known_ones(workbook: Path, tmp_path: Path, kind: str) -> None:
+    """Also a name that matches one of pianodocs' own helper modules (``documents/common.py``) is no kind."""
     import pianodocs
+    from pianodocs.errors import PianodocsError
 
-    rendering = importlib.import_module("pianodocs.render")  # the module, not the function pianodocs.render
-
-    monkeypatch.setattr(rendering, "_module", lambda kind: None)
-    with pytest.raises(rendering.UnsupportedKindError, match="non è ancora disponibile"):
-        rendering.render(pianodocs.load_workbook(workbook), "pira", tmp_path / "x.pdf")
+    with pytest.raises(PianodocsError) as refusal:
+        pianodocs.render(pianodocs.load_workbook(workbook), kind, tmp_path / "x.pdf")
+    assert str(refusal.value) == f"Tipo di documento sconosciuto: '{kind}'. Tipi previsti: {', '.join(pianodocs.DOCUMENT_KINDS)}."
     assert not list(tmp_path.iterdir())
 
 
@@ -149,13 +161,47 @@ def test_the_annex_from_an_original_and_a_revised_workbook(tmp_path: Path) -> No
     assert "Indicatore eliminato. Non saranno emanati specifici bandi" in text
 
 
+def test_the_annex_derived_from_a_pair_whose_revised_workbook_records_no_revision(tmp_path: Path) -> None:
+    """--rispetto-a when the revised workbook only holds the new target and the act: the annex is the diff."""
+    import copy
+
+    from pianodocs import load_workbook
+    from pianodocs.workbook.template import example_data
+    from pianodocs.workbook.writer import build_workbook, save_workbook
+
+    original_data = example_data(2020, 2022)
+    revised_data = copy.deepcopy(original_data)
+    (indicator,) = revised_data["Indicatori"]
+    indicator.update({"Target 2020": "75%", "Note": "Risorse ridotte per l'emergenza sanitaria"})
+    act = {"Codice": "GC-63-2020", "Organo": "Giunta", "Numero": "63", "Data": "09/09/2020", "Oggetto": "Revisione"}
+    revised_data["Atti"].append(act)
+    original, revised = tmp_path / "originale.xlsx", tmp_path / "rivisto.xlsx"
+    for path, data in ((original, original_data), (revised, revised_data)):
+        save_workbook(build_workbook(data, years=[2020, 2021, 2022], with_help=False), path)
+    assert load_workbook(revised).revisions == (), "nothing recorded: every revision comes from the diff"
+
+    output = tmp_path / "allegato.pdf"
+    result = pianodocs("render", "allegato-delibera", str(revised), "--rispetto-a", str(original), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(dehyphenate("\n".join(page.extract_text() for page in PdfReader(output).pages)).split())
+    assert "Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020, composto da n. 1 pagina" in text
+    assert "Grado di utilizzo delle risorse dedicate all'internazionalizzazione (1)" in text
+    assert "100% 90% 75% 90% 90%" in text, "Peso, Target 2020, Revisione 2020 (the diff's), Target 2021 and 2022"
+    assert "(1) Risorse ridotte per l'emergenza sanitaria" in text, "the new note is the revision's motivation"
+
+
 def test_render_all_writes_the_open_data_beside_the_documents(workbook: Path, tmp_path: Path) -> None:
     result = pianodocs("render", "all", str(workbook), "-o", str(tmp_path), "--processi", "1")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "esempio_indicatori.csv").is_file() and (tmp_path / "esempio_piano.json").is_file()
     exported = pianodocs("export", str(workbook), "-o", str(tmp_path / "dati"))
     assert exported.returncode == 0, exported.stderr
-    assert sorted(p.name for p in (tmp_path / "dati").iterdir())[:2] == ["esempio_indicatori.csv", "esempio_misurazioni.csv"]
+    data = sorted(path.name for path in (tmp_path / "dati").iterdir())
+    assert data[:2] == ["esempio_indicatori.csv", "esempio_misurazioni.csv"] and "esempio_piano.json" in data
+    for name in data:  # what render all leaves beside the documents is what export writes
+        assert (tmp_path / name).read_bytes() == (tmp_path / "dati" / name).read_bytes(), name
+    assert "Grado di utilizzo delle risorse dedicate all'internazionalizzazione" in (
+        tmp_path / "esempio_indicatori.csv"
+    ).read_text(encoding="utf-8-sig")
 
 
 def test_render_signs_the_pdf_with_the_password_from_the_environment(workbook: Path, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 import pianodocs
 from pianodocs.backends.docx import convert_with_libreoffice, write_docx
-from pianodocs.backends.docx_fonts import embed_fonts, font_key, obfuscated
+from pianodocs.backends.docx.fonts import embed_fonts, font_key, obfuscated
 from pianodocs.documents.allegato_delibera import render_annex
 from pianodocs.view.model import Document, Heading, Paragraph, Run
 
@@ -217,13 +217,13 @@ def test_the_sommario_numbers_hold_under_two_font_environments(
 
 def _figure_png(family: str, text: str = "Mappa strategica dell'ente") -> bytes:
     """The PNG that the DOCX backend makes of a drawing whose ``text`` is set in ``family``."""
-    from pianodocs.backends.docx import _svg_to_png
+    from pianodocs.backends.docx.figures import svg_to_png
 
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="60" font-family="{family}">'
         f'<text x="10" y="40" font-size="28">{text}</text></svg>'
     )
-    png = _svg_to_png(svg, 400)
+    png = svg_to_png(svg, 400)
     assert png is not None
     return png
 

@@ -286,7 +286,7 @@ def test_weights_that_miss_100_by_rounding_load_with_a_warning(
     # as docs/scoring.md says: each weight divided by their sum, so the three count one third each
     objective = pianodocs.score(plan, dt.date(2020, 12, 31), year=2020).objective("B.2.1")
     assert [part.weight.quantize(Decimal("0.0001")) for part in objective.parts] == [Decimal("0.3333")] * 3
-    assert objective.percent == "83%"
+    assert objective.percent == "83%"  # (min(90% / 90%; 1) + min(45% / 90%; 1) + min(90% / 90%; 1)) / 3 = 250% / 3
     assert objective.notes == (f"i pesi sommano a {total} invece di 100%: normalizzati",)
 
 

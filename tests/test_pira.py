@@ -219,7 +219,7 @@ def test_workbook_texts_come_first_and_a_generated_block_places_the_matrix(union
     blocks = tuple(TextBlock(b.section, "generato", pira.MATRIX) if b.kind == "tabella" else b for b in unioncamere.text_blocks)
     placed = pira.build(attrs.evolve(unioncamere, text_blocks=blocks)).blocks
     assert len([b for b in placed if isinstance(b, Table) and b.name == pira.MATRIX]) == 1
-    assert pira.MATRIX_HEADING not in [b.title for b in placed if isinstance(b, Heading)]
+    assert pira.texts()("titolo_riclassificazione") not in [b.title for b in placed if isinstance(b, Heading)]
     matrix = next(i for i, b in enumerate(placed) if isinstance(b, Table) and b.name == pira.MATRIX)
     assert isinstance(placed[matrix - 1], Heading) and placed[matrix - 1].title.startswith("Obiettivi ripartiti")
 
@@ -227,7 +227,7 @@ def test_workbook_texts_come_first_and_a_generated_block_places_the_matrix(union
 def test_workbook_text_is_printed_literally(unioncamere: pianodocs.Plan) -> None:
     texts = (PiraObjectiveText("OB3", "012", "004", description="**Consulenza** legale", stakeholders="<b>CCIAA</b> {{ x }}"),)
     (group,) = pira.programme_groups(attrs.evolve(unioncamere, pira_texts=texts, indicators=()))
-    table = pira._objective_table(group.objectives[0])
+    table = pira._objective_table(group.objectives[0], pira.texts())
     cells = table.body[0].cells
     assert cells[1].runs[0].bold and cells[1].text == "Consulenza legale", "the PIRA description is testo formattato"
     assert cells[4].text == "<b>CCIAA</b> {{ x }}" and len(cells[4].runs) == 1
@@ -270,7 +270,7 @@ def test_pdf_has_every_indicator_with_its_target(unioncamere: pianodocs.Plan, un
 def test_pdf_front_matrix_and_missions_are_landscape(unioncamere_pdf: Path) -> None:
     reader = PdfReader(unioncamere_pdf)
     pages = [_flat(page.extract_text()) for page in reader.pages]
-    matrix = [i for i, page in enumerate(pages) if pira.MATRIX_CAPTION in page]
+    matrix = [i for i, page in enumerate(pages) if pira.texts()("didascalia_riclassificazione") in page]
     missions = [i for i, page in enumerate(pages) if "Indicatore - Algoritmo di Calcolo" in page]
     assert len(matrix) == 1 and len(missions) >= 4
     for index in [*matrix, *missions]:

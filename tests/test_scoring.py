@@ -589,7 +589,52 @@ class TestPratoAt30September:
         assert {s.reason for s in progress} == {"nessun target per il 2020"}
         assert "P01-AV" in prato_card.objective("P01").not_evaluable
 
+    def test_roll_up_by_hand(self, prato_card: Scorecard) -> None:
+        """Objectives, lines and ente computed by hand from 004's printed Performance of each indicator.
+
+        004 gives no weights, so every mean is plain (DOMAIN.md's roll-up): an objective of its indicators with a
+        2020 target (the progress indicators -AV have none), a line of its objectives, the ente of its lines (the
+        plan has no perspectives). P01-6 enters at 9% / 50% = 18%, not the 19% printed (SEED_INCONSISTENT).
+        The inputs are whole percents, so an objective may differ from the engine's by half a point at most.
+        """
+        performance = {  # 004's Performance column, objective by objective, in the printed order
+            "P01": (26, 27, 26, 20, 100, 18),
+            "P02": (45, 100, 100, 100, 100),
+            "P03": (50, 0, 100, 0, 100),
+            "P04": (80, 40, 100, 100, 100, 100),
+            "P05": (98, 100, 0, 100, 74, 93),
+            "P06": (0, 100, 0, 0, 0),
+            "P07": (100, 100, 100, 100),
+            "P08": (94, 100, 80, 64, 100, 100, 100, 100, 100, 100, 100, 100),
+            "P09": (100, 100, 100, 100, 100, 100),
+            "P10": (0, 0, 100, 0),
+        }
+        printed = dict(EXPECTED_PERFORMANCE, **{"P01-6": "18%"})
+        for code, percents in performance.items():
+            assert [printed[f"{code}-{n}"] for n in range(1, len(percents) + 1)] == [f"{p}%" for p in percents]
+        objective = {code: sum(percents) / len(percents) for code, percents in performance.items()}
+        assert round(objective["P01"], 2) == 36.17  # 217 / 6
+        line = {
+            "DP": (objective["P01"] + objective["P03"]) / 2,  # (36,17 + 50) / 2 = 43,08
+            "PCI": (objective["P02"] + objective["P04"]) / 2,  # (89 + 86,67) / 2 = 87,83
+            "GSE": (objective["P05"] + objective["P10"]) / 2,  # (77,5 + 25) / 2 = 51,25
+            "PAM": objective["P06"],  # 20
+            "PVM": objective["P07"],  # 100
+            "SEC": (objective["P08"] + objective["P09"]) / 2,  # (94,83 + 100) / 2 = 97,42
+        }
+        ente = sum(line.values()) / len(line)  # 399,58 / 6 = 66,60
+        assert round(ente, 2) == 66.60
+        for code, by_hand in objective.items():
+            assert float(prato_card.objective(code).achievement or 0) * 100 == pytest.approx(by_hand, abs=0.5), code
+        for code, by_hand in line.items():
+            assert float(prato_card.line(code).achievement or 0) * 100 == pytest.approx(by_hand, abs=0.5), code
+            assert prato_card.line(code).percent == f"{round(by_hand)}%", code
+        assert float(prato_card.ente.achievement or 0) * 100 == pytest.approx(ente, abs=0.5)
+        assert prato_card.ente.percent == f"{round(ente)}%" == "67%"
+
     def test_roll_up(self, prato_card: Scorecard) -> None:
+        # characterization: pinned from the code's output on 2026-12-01 (the rules' wording); the figures are
+        # computed by hand in test_roll_up_by_hand
         assert prato_card.objective("P01").rule == "media semplice: (26% + 27% + 26% + 20% + 100% + 18%) / 6 = 36%"
         assert [(g.code, g.percent, g.reached) for g in prato_card.lines] == [
             ("DP", "43%", False),
@@ -627,6 +672,24 @@ class TestPistoiaRevision:
         assert card.objective("B.3.2").notes == (
             "senza peso, esclusi dalla media: CAS-ASE-019, CAS-ASE-020, IND-B32-5, IND-B32-6",
         )
+
+    def test_the_objectives_by_hand(self, pistoia_revised: pianodocs.Plan) -> None:
+        """B.2.1 and B.3.2 from the 30/06/2020 values of 000, the weights of 002 and, after the act, those of 000.
+
+        Weights are normalised over the evaluable indicators (docs/scoring.md): IND-B21-3 ('-') and IND-B32-4
+        ('in itinere') leave the mean; after G.C. 63/2020 IND-B21-3 is eliminated and IND-B21-1 weighs 80%.
+        """
+        june, september = score(pistoia_revised, dt.date(2020, 6, 30)), score(pistoia_revised, dt.date(2020, 9, 30))
+        b21_june = (Decimal(84) / 90 * 60 + 1 * 10) / (60 + 10)  # (93,33% × 60 + 100% × 10) / 70 = 94,29%
+        b32_june = (Decimal(660) / 2000 * 15 + Decimal(35) / 100 * 15 + Decimal(4) / 100 * 35) / (15 + 15 + 35)  # 17,85%
+        b21_september = (Decimal(84) / 90 * 80 + 1 * 10) / (80 + 10)  # (93,33% × 80 + 100% × 10) / 90 = 94,07%
+        for card, code, by_hand, printed in (
+            (june, "B.2.1", b21_june, "94%"),
+            (june, "B.3.2", b32_june, "18%"),
+            (september, "B.2.1", b21_september, "94%"),
+        ):
+            assert abs((card.objective(code).achievement or 0) - by_hand) < Decimal("1e-20"), code
+            assert card.objective(code).percent == printed
 
     def test_payment_timeliness(self, pistoia_revised: pianodocs.Plan) -> None:
         plan = attrs.evolve(pistoia_revised, measurements=(measured("IND-D2-3", "-15,61", on=dt.date(2020, 6, 30)),))

@@ -372,8 +372,32 @@ def test_encrypted_pdf_is_refused(document: Path, tmp_path: Path) -> None:
         sign_pdf(document, tmp_path / "firmato.pdf", pkcs12=certificate_file, password=PASSWORD)
 
 
-def test_signature_error_is_a_pianodocs_error() -> None:
-    assert issubclass(SignatureError, PianodocsError)
+def test_a_signing_failure_is_one_of_pianodocs_errors(document: Path, tmp_path: Path) -> None:
+    """A program catching pianodocs' own errors catches a failed signature too, with the same Italian message."""
+    not_a_certificate = tmp_path / "certificato.p12"
+    not_a_certificate.write_bytes(b"non un certificato")
+    with pytest.raises(PianodocsError, match=r"certificato\.p12 non è un file di certificato PKCS#12 \(\.p12 o \.pfx\)"):
+        sign_pdf(document, tmp_path / "firmato.pdf", pkcs12=not_a_certificate, password=PASSWORD)
+    assert not (tmp_path / "firmato.pdf").exists()
+
+
+def test_the_command_line_reports_a_signing_failure_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``render --firma`` with a file that is no certificate: exit 1, the sentence, no traceback, nothing written."""
+    from pianodocs import cli
+    from pianodocs.workbook.template import write_blank_workbook
+
+    workbook, output, not_a_certificate = tmp_path / "piano.xlsx", tmp_path / "piano.pdf", tmp_path / "certificato.p12"
+    write_blank_workbook(workbook, 2024, 2026)
+    not_a_certificate.write_bytes(b"non un certificato")
+    monkeypatch.setenv(PASSWORD_VARIABLE, "segreta")
+    monkeypatch.delenv("PIANODOCS_DEBUG", raising=False)
+    code = cli.main(["render", "piano-performance", str(workbook), "-o", str(output), "--firma", str(not_a_certificate)])
+    errors = capsys.readouterr().err
+    assert code == 1, errors
+    assert errors == f"pianodocs: {not_a_certificate} non è un file di certificato PKCS#12 (.p12 o .pfx).\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["certificato.p12", "piano.xlsx"]
 
 
 # --- the password ------------------------------------------------------------------------------------------------

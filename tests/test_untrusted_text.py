@@ -308,7 +308,9 @@ def test_the_docx_survives_libreoffice(outputs: dict[tuple[str, str], Output], t
 # --- control characters ---------------------------------------------------------------------------
 
 
-# the fields that become a document's title, author or headings: the backends do not clean those yet (see the xfail below)
+# the fields that become a document's title, author or headings are spared: with a control character in a heading
+# the DOCX's SOMMARIO cannot find its page (warning "Pagina del titolo ... non trovata") and prints it without a
+# number (a known gap, reported with issue 13: no test here pretends it is covered)
 TITLE_FIELDS = frozenset({"ENTE", "TITOLO", "SOTTOTITOLO", "SEZIONE", "ATTO", "OO"})
 
 
@@ -322,7 +324,10 @@ def test_control_characters_in_text_blocks_and_cells_never_break_a_document(samp
     # the kinds with a drawing, whose SVG is parsed by both backends
     for kind in ("piano-performance", "relazione-performance"):
         for suffix in FORMATS:
-            assert pianodocs.render(plan, kind, tmp_path / f"{kind}{suffix}").stat().st_size > 0
+            path = pianodocs.render(plan, kind, tmp_path / f"{kind}{suffix}")
+            text = pdf_text(path) if suffix == ".pdf" else docx_text(path)
+            assert TAG.search(squash(text)), (kind, suffix, "no field of the plan printed")
+            assert not re.search(f"[{CONTROL}]", text), (kind, suffix)
 
 
 def test_control_characters_are_dropped_from_every_output(sample: Plan, tmp_path: Path) -> None:

@@ -11,8 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 import pianodocs
+from pianodocs.render import build_document
 
 from .conftest import SAMPLES
+from .text import dehyphenate, document_words
 
 INVENTED = SAMPLES / "cciaa_valserena_2024_2026.xlsx"
 # one indicator of the ente's cruscotto, its cluster mean, history and a target written as "not available"
@@ -53,7 +55,8 @@ def _row_of(lines: list[str]) -> str:
 def test_piano_cruscotto_pdf_prints_the_marks(plan: pianodocs.Plan, tmp_path: Path) -> None:
     path = tmp_path / "piano.pdf"
     pianodocs.render(plan, "piano-performance", path, workbook_folder=SAMPLES)
-    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    words = document_words(build_document(plan, "piano-performance", SAMPLES))
+    text = "\n".join(dehyphenate(page.extract_text(), words) for page in PdfReader(path).pages)
     flat = re.sub(r"\s+", " ", text)
     start = flat.index("Contributi di filiera liquidati entro 60 giorni")
     row = flat[start : start + 400]

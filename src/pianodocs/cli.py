@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .atomic import output_folder, scratch_folder
+from .cli_kinds import add_kind_flags, date_argument, describe_kinds, flags_not_taken, kind_options
 from .errors import OutputError, PianodocsError, Problem, Severity, ValidationError, printable
 from .kinds import DOCUMENT_KINDS
 from .logs import configure_logging
@@ -120,21 +121,14 @@ def _parser() -> argparse.ArgumentParser:
     annex.add_argument(
         "--rispetto-a", type=Path, metavar="ORIGINALE.xlsx", help="le modifiche sono quelle tra questo workbook e WORKBOOK"
     )
-    annex.add_argument("--atto", metavar="CODICE", help="codice dell'atto (foglio Atti) della deliberazione")
-    annex.add_argument("--numero", metavar="N", help="numero della deliberazione, se non è nel foglio Atti")
-    annex.add_argument("--data", type=_date, metavar="GG/MM/AAAA", help="data della deliberazione, se non è nel foglio Atti")
-    render.add_argument(
-        "--al",
-        type=_date,
-        metavar="GG/MM/AAAA",
-        help="data della situazione (monitoraggio; predefinita: quella del workbook); con relazione-performance, "
-        "genera la Relazione su dati a quella data quando mancano i valori al 31/12 (ogni data stampata è questa)",
-    )
+    add_kind_flags(render)  # --al, --atto, --numero, --data … as the kinds declare them
 
     export = commands.add_parser("export", help="scrive indicatori, target, misurazioni e punteggi in CSV e JSON (open data)")
     export.add_argument("workbook", type=Path, metavar="WORKBOOK", help="il workbook .xlsx")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="CARTELLA", help="cartella in cui scrivere i file")
-    export.add_argument("--al", type=_date, metavar="GG/MM/AAAA", help="data dei punteggi (predefinita: data di monitoraggio)")
+    export.add_argument(
+        "--al", type=date_argument, metavar="GG/MM/AAAA", help="data dei punteggi (predefinita: data di monitoraggio)"
+    )
 
     diff = commands.add_parser("diff", help="elenca cosa è cambiato tra due versioni di un piano")
     diff.add_argument("old", type=Path, metavar="VECCHIO.xlsx", help="la versione precedente")
@@ -142,6 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help="scrive le modifiche in JSON (struttura in docs/diff.md)")
 
     commands.add_parser("kinds", help="elenca i tipi di documento")
+    commands.add_parser("tipi", help="elenca i tipi di documento con le loro opzioni")
     return parser
 
 
@@ -156,9 +151,15 @@ def _run(arguments: argparse.Namespace) -> int:
     from .batch import Terminated
 
     try:
-        handler = {"validate": _validate, "init": _init, "kinds": _kinds, "render": _render, "diff": _diff, "export": _export}[
-            arguments.command
-        ]
+        handler = {
+            "validate": _validate,
+            "init": _init,
+            "kinds": _kinds,
+            "tipi": _types,
+            "render": _render,
+            "diff": _diff,
+            "export": _export,
+        }[arguments.command]
         return handler(arguments)
     except ValidationError as error:
         _print_problems(error.problems)
@@ -329,6 +330,11 @@ def _kinds(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _types(arguments: argparse.Namespace) -> int:
+    print(describe_kinds())
+    return EXIT_OK
+
+
 def _render(arguments: argparse.Namespace) -> int:
     """``render``: every temporary folder inside one session folder, removed on exit (or by the next command)."""
     from .batch import session_folder
@@ -344,11 +350,17 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
 
     from .batch import Job, deliver, run
     from .render import FORMATS, applicable_kinds, render, skipped_kinds
+    from .theme import load_theme
     from .workbook.loader import load_workbook
 
     kind: str = arguments.kind
     if kind != "all" and kind not in DOCUMENT_KINDS:
         print(f"pianodocs: tipo di documento sconosciuto '{kind}': vedere 'pianodocs kinds'.", file=sys.stderr)
+        return EXIT_USAGE
+    if kind != "all" and (ignored := flags_not_taken(arguments, kind)):
+        print(
+            f"pianodocs: {', '.join(ignored)}: non si applica al documento '{kind}' (vedere 'pianodocs tipi').", file=sys.stderr
+        )
         return EXIT_USAGE
     if kind != "all" and arguments.output.suffix.lower() not in FORMATS:
         print(f"pianodocs: il file da scrivere deve finire in .pdf o .docx: {arguments.output}", file=sys.stderr)
@@ -365,15 +377,14 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
             return EXIT_USAGE
         plan = attrs.evolve(plan, reference_year=arguments.anno)
     folder = arguments.workbook.resolve().parent
+    load_theme(arguments.modelli)  # a bad tema.toml stops the command before any file (open data too) is written
 
     annex_options = _annex_options(arguments, plan)
 
     def options(job_kind: str) -> dict[str, object]:
         if job_kind == "allegato-delibera":
             return annex_options
-        # the Relazione on data at a date only when asked for it alone: render all keeps it to year-end values
-        dated = ("monitoraggio", "relazione-performance") if kind != "all" else ("monitoraggio",)
-        return {"at": arguments.al} if job_kind in dated and arguments.al is not None else {}
+        return kind_options(arguments, job_kind, alone=kind != "all")
 
     signer = _signer(arguments)
     if kind != "all":
@@ -431,7 +442,7 @@ def _render_in_session(arguments: argparse.Namespace) -> int:
             _progress(done, len(jobs))
     from .export import write_export
 
-    companions = write_export(plan, output, at=arguments.al, stem=f"{arguments.workbook.stem}_")
+    companions = write_export(plan, output, at=arguments.option_al, stem=f"{arguments.workbook.stem}_")
     print(f"  ✓ dati aperti (CSV e JSON): {', '.join(path.name for path in companions)}")
     _print_skipped(skipped)
     print(
@@ -471,14 +482,12 @@ def _signer(arguments: argparse.Namespace) -> Callable[[Path, Path], None] | Non
 
 def _annex_options(arguments: argparse.Namespace, plan: Plan) -> dict[str, object]:
     """The annex's options: its act, number and date, and the revisions as the diff from an original workbook."""
-    options: dict[str, object] = {
-        name: value for name, value in (("atto", arguments.atto), ("numero", arguments.numero), ("data", arguments.data)) if value
-    }
+    options = kind_options(arguments, "allegato-delibera", alone=arguments.kind != "all")
     if arguments.rispetto_a is not None:
         from .diff import revisions_from_diff
         from .workbook.loader import load_workbook
 
-        act = arguments.atto or _latest_act(plan)
+        act = arguments.option_atto or _latest_act(plan)
         if act is None:
             raise PianodocsError("Con --rispetto-a serve l'atto della deliberazione: indicarlo con --atto o nel foglio Atti.")
         options["revisioni"] = revisions_from_diff(load_workbook(arguments.rispetto_a), plan, act)
@@ -508,16 +517,3 @@ def _progress(done: int, total: int) -> None:
 def _clear_progress() -> None:
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr, flush=True)
-
-
-def _date(text: str) -> dt.date:
-    """A date on the command line: 30/09/2020 or 2020-09-30."""
-    from .values import parse_date
-
-    date = parse_date(text)
-    if date is None:
-        try:
-            date = dt.date.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"data non valida: '{text}' (usare GG/MM/AAAA)") from None
-    return date

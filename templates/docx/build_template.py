@@ -4,7 +4,8 @@ The .docx is what users open and restyle in Word or LibreOffice; this script is
 how it was made, so it can be reviewed and regenerated (``python
 templates/docx/build_template.py``). The template holds the cover (Jinja tags
 for docxtpl), every style the backend uses (the names are the contract with
-``pianodocs.backends.docx``), header and footer with the page fields, and the
+``pianodocs.backends.docx``; their colours come from the theme, ``templates/tema.toml``,
+through :func:`pianodocs.backends.docx.theme.restyle`), header and footer with the page fields, and the
 ``{{p body }}`` placeholder where the body is inserted. Two sections: the cover,
 whose first page has no header or footer, and the body, which inherits header
 and footer from the cover section ("collega a precedente").
@@ -21,17 +22,16 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt
 from lxml import etree
 
-from pianodocs.backends.docx_fonts import FAMILY
+from pianodocs.backends.docx.fonts import FAMILY
+from pianodocs.backends.docx.theme import TABLE_STYLE, restyle
+from pianodocs.theme import default_theme
 
 OUTPUT = Path(__file__).with_name("documento.docx")
 FONT = FAMILY  # Titillium Web, as the PDF: pianodocs embeds it in every DOCX it writes
 LANGUAGE = "it-IT"
-# the palette of the PDF backend (templates/css/pianodocs.css), so the two formats look alike
-DARK_BLUE = RGBColor(0x1F, 0x38, 0x64)
-GREY = RGBColor(0x44, 0x44, 0x44)
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Mm(20), Mm(25), Mm(20)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
@@ -59,7 +59,6 @@ def _paragraph_style(
     size: float | None = None,
     bold: bool | None = None,
     italic: bool | None = None,
-    color: RGBColor | None = None,
     align: WD_ALIGN_PARAGRAPH | None = None,
     before: float | None = None,
     after: float | None = None,
@@ -78,8 +77,6 @@ def _paragraph_style(
     if size is not None:
         font.size = Pt(size)
     font.bold, font.italic = bold, italic
-    if color is not None:
-        font.color.rgb = color
     paragraph = style.paragraph_format
     paragraph.alignment = align
     if before is not None:
@@ -122,28 +119,24 @@ def _styles(document) -> None:
     styles = document.styles
     _paragraph_style(styles, "Normal", base=None, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     for level, (size, before) in enumerate(((16, 18), (13.5, 16), (12, 12)), start=1):
-        heading = {"size": size, "bold": True, "color": DARK_BLUE, "align": WD_ALIGN_PARAGRAPH.LEFT, "keep_with_next": True}
+        heading = {"size": size, "bold": True, "align": WD_ALIGN_PARAGRAPH.LEFT, "keep_with_next": True}
         _paragraph_style(styles, f"Heading {level}", before=before, after=6, **heading)
         # headings left out of the SOMMARIO: same look, body-text outline level
         outside = _paragraph_style(styles, f"Titolo {level} fuori sommario", base=f"Heading {level}")
         _set_outline_level(outside, 9)
-    _paragraph_style(styles, "Title", size=26, bold=True, color=DARK_BLUE, align=WD_ALIGN_PARAGRAPH.CENTER, before=24, after=12)
+    _paragraph_style(styles, "Title", size=26, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=24, after=12)
     _reset(styles["Subtitle"], keep=())
-    _paragraph_style(styles, "Subtitle", size=18, color=DARK_BLUE, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
-    _paragraph_style(
-        styles, "Copertina ente", size=20, bold=True, color=DARK_BLUE, align=WD_ALIGN_PARAGRAPH.CENTER, before=100, after=90
-    )
+    _paragraph_style(styles, "Subtitle", size=18, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+    _paragraph_style(styles, "Copertina ente", size=20, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=100, after=90)
     _paragraph_style(styles, "Copertina logo", align=WD_ALIGN_PARAGRAPH.CENTER, before=0, after=0)
-    _paragraph_style(
-        styles, "Copertina nota", size=11, color=RGBColor(0x66, 0x66, 0x66), align=WD_ALIGN_PARAGRAPH.CENTER, before=110
-    )
-    _paragraph_style(styles, "Nota", size=9, color=GREY, align=WD_ALIGN_PARAGRAPH.LEFT, before=3)
+    _paragraph_style(styles, "Copertina nota", size=11, align=WD_ALIGN_PARAGRAPH.CENTER, before=110)
+    _paragraph_style(styles, "Nota", size=9, align=WD_ALIGN_PARAGRAPH.LEFT, before=3)
     _paragraph_style(styles, "Titoletto", bold=True, keep_with_next=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=10, after=3)
     _paragraph_style(styles, "Centrato", align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph_style(styles, "List Bullet", after=3)
     _paragraph_style(styles, "Figura", align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=3)
-    _paragraph_style(styles, "Caption", size=9.5, italic=True, color=GREY, align=WD_ALIGN_PARAGRAPH.CENTER, after=8)
-    title = {"bold": True, "color": DARK_BLUE, "keep_with_next": True}
+    _paragraph_style(styles, "Caption", size=9.5, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=8)
+    title = {"bold": True, "keep_with_next": True}
     _paragraph_style(styles, "Titolo tabella", align=WD_ALIGN_PARAGRAPH.LEFT, before=6, after=4, **title)
     _paragraph_style(styles, "TOC Heading", size=16, align=WD_ALIGN_PARAGRAPH.CENTER, before=0, after=14, **title)
     _set_outline_level(styles["TOC Heading"], 9)
@@ -152,19 +145,19 @@ def _styles(document) -> None:
         style.paragraph_format.left_indent = Mm(5 * (level - 1))
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         style.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-    _paragraph_style(styles, "Header", size=8, italic=True, color=GREY, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
+    _paragraph_style(styles, "Header", size=8, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
     _paragraph_style(styles, "Footer", size=9, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     hyperlink = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
-    hyperlink.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     hyperlink.font.underline = True
     _table_styles(styles)
+    restyle(document, default_theme())  # every colour from templates/tema.toml, the PDF's own
 
 
 def _table_styles(styles) -> None:
     """The table style (thin grey borders, narrow cell margins) and one paragraph style per kind of cell."""
-    table = styles.add_style("Tabella", WD_STYLE_TYPE.TABLE)
+    table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     table.base_style = styles["Normal Table"]
-    border = 'w:val="single" w:sz="4" w:space="0" w:color="808080"'
+    border = 'w:val="single" w:sz="4" w:space="0" w:color="auto"'  # coloured by the theme
     table.element.append(
         parse_xml(
             f"<w:tblPr {nsdecls('w')}><w:tblBorders>"
@@ -175,16 +168,16 @@ def _table_styles(styles) -> None:
     )
     cell = _paragraph_style(styles, "Tabella testo", size=9, align=WD_ALIGN_PARAGRAPH.LEFT, before=0, after=0)
     cell.paragraph_format.line_spacing = 1.0
-    _paragraph_style(styles, "Tabella intestazione", base="Tabella testo", bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
-    _paragraph_style(styles, "Tabella fascia", base="Tabella testo", bold=True, color=DARK_BLUE)
+    _paragraph_style(styles, "Tabella intestazione", base="Tabella testo", bold=True)
+    _paragraph_style(styles, "Tabella fascia", base="Tabella testo", bold=True)
     _paragraph_style(styles, "Tabella sottofascia", base="Tabella testo", bold=True)
     _paragraph_style(styles, "Tabella totale", base="Tabella testo", bold=True)
-    muted = _paragraph_style(styles, "Tabella attenuato", base="Tabella testo", color=RGBColor(0x7F, 0x7F, 0x7F))
+    muted = _paragraph_style(styles, "Tabella attenuato", base="Tabella testo")
     muted.font.strike = True  # eliminated indicators
-    note = _paragraph_style(styles, "Tabella nota", base="Tabella testo", color=RGBColor(0x44, 0x44, 0x44))
+    note = _paragraph_style(styles, "Tabella nota", base="Tabella testo")
     note.font.italic = True  # notes under a group of rows
-    _paragraph_style(styles, "Tabella raggiunto", base="Tabella testo", color=RGBColor(0x00, 0x61, 0x00))
-    _paragraph_style(styles, "Tabella non raggiunto", base="Tabella testo", color=RGBColor(0x9C, 0x00, 0x06))
+    _paragraph_style(styles, "Tabella raggiunto", base="Tabella testo")
+    _paragraph_style(styles, "Tabella non raggiunto", base="Tabella testo")
 
 
 def _field(paragraph, instruction: str, placeholder: str) -> None:

@@ -2,7 +2,8 @@
 
 The HTML comes from ``html/document.html`` (one macro per kind of block in
 ``html/blocks.html``) and the look from ``css/pianodocs.css``, both looked up in
-the user's template folder first, then in pianodocs' own. Blocks are grouped
+the user's template folder first, then in pianodocs' own; the stylesheet's
+colours are custom properties defined from the theme (:mod:`pianodocs.theme`). Blocks are grouped
 into sections of one orientation: landscape tables and figures (with the
 headings just before them) go on A4 landscape pages through a CSS named page.
 WeasyPrint loads resources only through :class:`RestrictedFetcher`, which serves
@@ -46,6 +47,7 @@ from ..atomic import atomic_output
 from ..clock import document_time
 from ..errors import PianodocsError
 from ..templating import default_templates, environment
+from ..theme import load_theme
 from ..view.measure import is_link, unbreakable
 from ..view.model import (
     Block,
@@ -61,6 +63,7 @@ from ..view.model import (
     TableOfContents,
 )
 from ..view.orientation import orientation_sections
+from ..view.richtext import is_safe_link
 from . import LogoError
 
 FONTS = Path(str(files("pianodocs").joinpath("fonts")))
@@ -71,7 +74,6 @@ SVG_FONT_FAMILY = "Titillium Web, Titillium Web Ext, Noto Sans Math, sans-serif"
 # None gives a plain tagged PDF; WeasyPrint's names ("pdf/a-3a", "pdf/ua-1"...) are accepted too.
 PDF_VARIANT: str | None = "pdf/a-2a"
 
-_SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
 _SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 _KINDS: dict[type, str] = {
     Heading: "heading",
@@ -153,12 +155,14 @@ def write_pdf(document: Document, path: Path, *, template_dir: Path | None = Non
     resource outside the template folders, the fonts and the cover logo.
     """
     moment = document_time().strftime("%Y-%m-%dT%H:%M:%SZ")
+    theme = load_theme(template_dir)  # a bad theme stops here, before anything is written
     html, base_url = _render_template(document, template_dir)
     folders = _template_folders(template_dir)
     logo = _logo_path(document.cover)
     fetcher = RestrictedFetcher([*folders, FONTS], [logo] if logo else [])
     font_config = FontConfiguration()
     try:
+        colours = CSS(string=theme.css(), url_fetcher=fetcher, font_config=font_config)  # the theme's, used by the stylesheet
         stylesheet = CSS(
             string=_stylesheet_text(folders),
             base_url=FONTS.as_uri() + "/",
@@ -167,7 +171,7 @@ def write_pdf(document: Document, path: Path, *, template_dir: Path | None = Non
         )
         with _logo_watch(logo) as refused:
             rendered = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-                stylesheets=[stylesheet], font_config=font_config, pdf_tags=True
+                stylesheets=[colours, stylesheet], font_config=font_config, pdf_tags=True
             )
         if refused:  # WeasyPrint would print the cover without it: an official document does not go out so
             raise LogoError(refused[0].name)
@@ -244,11 +248,6 @@ def header_scopes(table: Table) -> tuple[tuple[str, ...], ...]:
                 roles[0] = "row"
         scopes.append(tuple(roles))
     return tuple(scopes)
-
-
-def is_safe_link(url: object) -> bool:
-    """True for the links the PDF may contain: http(s) and mailto, nothing else."""
-    return isinstance(url, str) and _SAFE_LINK.fullmatch(url) is not None
 
 
 def _template_folders(template_dir: Path | None) -> list[Path]:

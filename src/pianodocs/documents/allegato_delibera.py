@@ -11,7 +11,8 @@ eliminated indicators are struck through; indicator notes become footnotes.
 
 The number of pages in the sentence must be true: :func:`render_annex` renders,
 counts the pages of the result (the PDF itself, or LibreOffice's layout of the
-DOCX) and renders again with that count until it no longer changes.
+DOCX) and renders again with that count until it no longer changes. The sentence, the headings and the
+markers are the texts' (``testi/allegato-delibera.toml``, :mod:`pianodocs.texts`).
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from typing import Any
 import attrs
 
 from ..errors import PianodocsError
+from ..kinds import Option
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicLine, StrategicObjective
-from ..values import format_date, format_percent
+from ..texts import Texts, texts_of
+from ..values import format_percent
 from ..view.model import Align, Cell, CellStyle, Document, Heading, Paragraph, Row, Run, Table
 from ..view.orientation import fitted
 from ..view.richtext import plain
@@ -34,18 +37,23 @@ from .common import anchor, cell, document_title, number_cell
 from .cruscotto_ente import history_years
 
 KIND = "allegato-delibera"
+TITLE = "Allegato alla deliberazione di Giunta (revisione dei target)"
+OPTIONS: tuple[Option, ...] = (
+    Option("atto", str, "codice dell'atto (foglio Atti) della deliberazione", flag="--atto", metavar="CODICE"),
+    Option("numero", str, "numero della deliberazione, se non è nel foglio Atti", flag="--numero", metavar="N"),
+    Option("data", dt.date, "data della deliberazione, se non è nel foglio Atti", flag="--data", metavar="GG/MM/AAAA"),
+    Option("revisioni", Sequence, "le revisioni da allegare al posto di quelle del workbook (da riga di comando: --rispetto-a)"),
+)
 # its sentence says how many pages it has: pianodocs.render lays it out until the count is true
 STATES_PAGE_COUNT = True
-ORGAN_ABBREVIATIONS = {"Giunta": "G.C.", "Consiglio": "C.C."}
 DASHBOARD = ("ente", "entrambi")
-HEADING = "Obiettivi e indicatori oggetto di revisione"
-ILLUSTRATIVE = "Documento illustrativo"
+# the keys of testi/allegato-delibera.toml marking each kind of revision
 INDICATOR_MARKERS = {
-    RevisionKind.INDICATOR_INSERTED: "Indicatore inserito",
-    RevisionKind.INDICATOR_ELIMINATED: "Indicatore eliminato",
-    RevisionKind.INDICATOR_UPDATED: "Indicatore aggiornato",
+    RevisionKind.INDICATOR_INSERTED: "indicatore_inserito",
+    RevisionKind.INDICATOR_ELIMINATED: "indicatore_eliminato",
+    RevisionKind.INDICATOR_UPDATED: "indicatore_aggiornato",
 }
-OBJECTIVE_MARKERS = {RevisionKind.OBJECTIVE_INSERTED: "Nuovo obiettivo", RevisionKind.OBJECTIVE_ELIMINATED: "Obiettivo eliminato"}
+OBJECTIVE_MARKERS = {RevisionKind.OBJECTIVE_INSERTED: "nuovo_obiettivo", RevisionKind.OBJECTIVE_ELIMINATED: "obiettivo_eliminato"}
 
 Objective = StrategicObjective | OperationalObjective
 
@@ -63,13 +71,18 @@ class Deliberation:
     date: dt.date
     subject: str = ""
 
-    def sentence(self, pages: int | None) -> str:
-        """``Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020, composto da n. 1 pagina``."""
-        organ = ORGAN_ABBREVIATIONS.get(self.organ, self.organ)
-        text = f"Allegato alla deliberazione {organ} n. {self.number} del {format_date(self.date, 'long')}"
-        if pages is None:  # an unknown count is left out rather than guessed
-            return text
-        return f"{text}, composto da n. {pages} {'pagina' if pages == 1 else 'pagine'}"
+    def sentence(self, words: Texts, pages: int | None) -> str:
+        """``Allegato alla deliberazione G.C. n. 63 del 9 settembre 2020, composto da n. 1 pagina`` (the texts' ``frase``).
+
+        An unknown count (``None``) is left out rather than guessed.
+        """
+        abbreviation = words("sigla_organo", organo=self.organ)
+        return words("frase", sigla=abbreviation, organo=self.organ, numero=self.number, data=self.date, pagine=pages)
+
+
+def texts(template_dir: Path | None = None) -> Texts:
+    """The annex's words (``testi/allegato-delibera.toml``, a user's copy in ``template_dir`` over it)."""
+    return texts_of(KIND, template_dir)
 
 
 def applies(plan: Plan) -> bool:
@@ -86,33 +99,36 @@ def build(
     data: dt.date | None = None,
     pagine: int | None = None,
     revisioni: Sequence[Revision] | None = None,
+    template_dir: Path | None = None,
 ) -> Document:
     """The annex of the deliberation ``atto`` (default: the latest act the revisions cite), saying it has ``pagine`` pages.
 
     ``numero`` and ``data`` override or supply the deliberation's number and date;
     ``revisioni`` (e.g. from comparing two workbooks) replace the plan's own.
-    Without ``pagine`` the sentence gives no page count: use :func:`render_annex`.
+    Without ``pagine`` the sentence gives no page count: use :func:`render_annex`. The words are the texts'
+    (:func:`texts`): a user's ``testi/allegato-delibera.toml`` in ``template_dir`` changes them.
     """
+    words = texts(template_dir)
     act = _act(plan, atto, revisioni if revisioni is not None else plan.revisions)
     if revisioni is None:
         revisioni = [r for r in plan.revisions if act is None or r.act == act.code]
     if not revisioni:
         raise AnnexError("Nessuna revisione da allegare: compilare il foglio Revisioni con l'atto che le approva.")
     deliberation = _deliberation(act, numero, data)
-    sentence = deliberation.sentence(pagine)
+    sentence = deliberation.sentence(words, pagine)
     return Document(
-        title=document_title(plan, KIND, deliberation.sentence(None)),
+        title=document_title(plan, KIND, deliberation.sentence(words, None)),
         author=plan.entity.name,
-        subject=deliberation.subject or f"Revisione: {plan.title}",
+        subject=deliberation.subject or words("soggetto", titolo_piano=plan.title),
         cover=None,  # as in 000: the annex opens with its first table, the sentence heads every page
         # a heading first: LibreOffice loses the landscape section of a DOCX whose section opens with a table
         blocks=(
-            Heading(deliberation.subject or HEADING, 1, anchor(KIND), in_summary=False),
-            *([Paragraph(plain(plan.data_note or ILLUSTRATIVE), style="note")] if plan.illustrative else []),
-            _Annex(plan, revisioni, deliberation.date).table(),
+            Heading(deliberation.subject or words("titolo"), 1, anchor(KIND), in_summary=False),
+            *([Paragraph(plain(plan.data_note or words("nota_illustrativa")), style="note")] if plan.illustrative else []),
+            _Annex(plan, revisioni, deliberation.date, words).table(),
         ),
         # data that are not the chamber's real ones say so on every page, as in every other kind
-        running_header=f"{sentence} — {ILLUSTRATIVE.lower()}" if plan.illustrative else sentence,
+        running_header=words("frase_illustrativa", frase=sentence) if plan.illustrative else sentence,
     )
 
 
@@ -157,8 +173,8 @@ def _deliberation(act: Act | None, number: str | None, date: dt.date | None) -> 
 class _Annex:
     """The annex's table: the strategic objectives touched by the revisions, with their bands and indicators."""
 
-    def __init__(self, plan: Plan, revisions: Sequence[Revision], until: dt.date) -> None:
-        self.plan = plan
+    def __init__(self, plan: Plan, revisions: Sequence[Revision], until: dt.date, words: Texts) -> None:
+        self.plan, self.words = plan, words
         self.by_element: dict[str, list[Revision]] = {}
         for revision in revisions:
             self.by_element.setdefault(revision.element, []).append(revision)
@@ -217,12 +233,13 @@ class _Annex:
 
     @property
     def headers(self) -> list[str]:
-        last = self.past[-1] if self.past else None
-        headers = ["", "INDICATORE", "Codice", "ALGORITMO", "Media cluster"]
-        headers += [f"Valore ottenuto {year}" if year == last else str(year) for year in self.past]
-        headers += ["Peso"] + ([format_date(self.at)] if self.at else [])
-        headers += [f"Target {self.year}", f"Revisione {self.year}"] + [f"Target {year}" for year in self.later]
-        return [*headers, "Tipologia indicatore", "Unità di misura", "Fonte", "Note e motivazioni"]
+        words, last = self.words, self.past[-1] if self.past else None
+        headers = [words(f"colonna_{key}") for key in ("segnalazione", "indicatore", "codice", "algoritmo", "media_cluster")]
+        headers += [words("colonna_ultimo_valore" if year == last else "colonna_storico", anno=year) for year in self.past]
+        headers += [words("colonna_peso")] + ([words("colonna_valore", data=self.at)] if self.at else [])
+        headers += [words("colonna_target", anno=self.year), words("colonna_revisione", anno=self.year)]
+        headers += [words("colonna_target_successivo", anno=year) for year in self.later]
+        return [*headers, *(words(f"colonna_{key}") for key in ("tipologia", "unita", "fonte", "note"))]
 
     @property
     def later(self) -> list[int]:
@@ -258,7 +275,7 @@ class _Annex:
             Row(
                 (
                     cell(line.code, CellStyle.BAND),
-                    cell("LINEA STRATEGICA DI MANDATO", CellStyle.BAND, 3),
+                    cell(self.words("fascia_linea"), CellStyle.BAND, 3),
                     cell(line.name, CellStyle.BAND, columns - 4),
                 ),
                 keep_with_next=True,
@@ -272,7 +289,7 @@ class _Annex:
         """The band of an objective (marked when inserted or eliminated) and its revisions' motivations."""
         columns = len(self.widths)
         revisions = self.by_element.get(objective.code, [])
-        marker = next((OBJECTIVE_MARKERS[r.kind] for r in revisions if r.kind in OBJECTIVE_MARKERS), "")
+        marker = next((self.words(OBJECTIVE_MARKERS[r.kind]) for r in revisions if r.kind in OBJECTIVE_MARKERS), "")
         name: tuple[Run, ...] = (Run(objective.name), Run(f" — {marker}", bold=True)) if marker else (Run(objective.name),)
         style = CellStyle.MUTED if any(r.kind is RevisionKind.OBJECTIVE_ELIMINATED for r in revisions) else CellStyle.SUBBAND
         if isinstance(objective, StrategicObjective):
@@ -280,14 +297,15 @@ class _Annex:
                 name += (Run(f" ({self._footnote(objective.notes)})"),)
             cells: tuple[Cell, ...] = (
                 cell(line_code, style),
-                cell("Ambito strategico/Obiettivo strategico", style, 3),
+                cell(self.words("fascia_obiettivo_strategico"), style, 3),
                 cell(objective.printed_code, style),
                 Cell(name, colspan=columns - 5, style=style),
             )
         else:
             code = objective.printed_code.rstrip(".")
             label = (Run(f"{code} - "), *name) if code else name
-            cells = (cell("", style), cell("Obiettivo operativo", style, 3), Cell(label, colspan=columns - 4, style=style))
+            band = cell(self.words("fascia_obiettivo_operativo"), style, 3)
+            cells = (cell("", style), band, Cell(label, colspan=columns - 4, style=style))
         rows = [Row(cells, keep_with_next=True)]
         motivations = dict.fromkeys(r.motivation for r in revisions if r.motivation)
         rows += [Row((cell(text, CellStyle.NOTE, columns, markup=True),), keep_with_next=True) for text in motivations]
@@ -338,7 +356,7 @@ class _Annex:
 
     def _note(self, revisions: Sequence[Revision], measurement_notes: Sequence[str], style: CellStyle) -> Cell:
         """Markers (Indicatore inserito/eliminato/aggiornato), the revisions' motivations and the measurement's note."""
-        markers = dict.fromkeys(INDICATOR_MARKERS[r.kind] for r in revisions if r.kind in INDICATOR_MARKERS)
+        markers = dict.fromkeys(self.words(INDICATOR_MARKERS[r.kind]) for r in revisions if r.kind in INDICATOR_MARKERS)
         texts = [*dict.fromkeys(r.motivation for r in revisions if r.motivation), *measurement_notes]
         # a motivation that opens with its marker ("Indicatore eliminato. Non saranno ...") stands for it
         shown = [m for m in markers if not any(text.casefold().startswith(m.casefold()) for text in texts)]

@@ -15,14 +15,18 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..model import BudgetItem, Indicator, OperationalObjective, Plan, StrategicLine
+from ..texts import Texts, texts_of
 from ..view.model import Align, Block, Cell, CellStyle, Row, Table
 from ..view.richtext import runs
 from .common import amount, cell, number_cell
 
 _AMOUNTS = ("promotional_costs", "investments", "revenues")
+PIANO = "piano-performance"  # the kind whose texts (testi/piano-performance.toml) word the sheets
 
 
-def cascading_blocks(plan: Plan, area: str) -> list[Block]:
+def cascading_blocks(plan: Plan, area: str, words: Texts | None = None) -> list[Block]:
+    """The sheets of ``area``, in the texts ``words`` (default: the package's)."""
+    words = words or texts_of(PIANO)
     objectives = [o for o in plan.operational_objectives if area in o.areas]
     perspectives = {p.code: p.name for p in plan.perspectives}
     strategic = {o.code: o for o in plan.strategic_objectives}
@@ -39,19 +43,19 @@ def cascading_blocks(plan: Plan, area: str) -> list[Block]:
         for code in dict.fromkeys(o.strategic_objective for o in in_line):
             by_perspective.setdefault(plan.perspective_of(code), []).append(code)
         for perspective, codes in (by_perspective or {line.perspective: []}).items():
-            blocks.extend(_line_box(line, perspectives.get(perspective, "")))
+            blocks.extend(_line_box(line, perspectives.get(perspective, ""), words))
             for code in codes:
-                blocks.append(_objective_box(strategic[code].name))
-                blocks.append(_objectives_table(plan, [o for o in in_line if o.strategic_objective == code]))
+                blocks.append(_objective_box(strategic[code].name, words))
+                blocks.append(_objectives_table(plan, [o for o in in_line if o.strategic_objective == code], words))
         if budget:
-            blocks.append(budget_table(line, budget))
+            blocks.append(budget_table(line, budget, words))
     return blocks
 
 
-def _line_box(line: StrategicLine, perspective: str) -> list[Block]:
+def _line_box(line: StrategicLine, perspective: str, words: Texts) -> list[Block]:
     rows = [
-        Row((cell("Prospettiva BSC", CellStyle.BAND), cell(perspective.upper(), CellStyle.BAND))),
-        Row((cell("Linee Strategiche di Mandato", CellStyle.SUBBAND), cell(f"{line.code}: {line.name}", CellStyle.SUBBAND))),
+        Row((cell(words("cascading_prospettiva"), CellStyle.BAND), cell(perspective.upper(), CellStyle.BAND))),
+        Row((cell(words("cascading_linea"), CellStyle.SUBBAND), cell(f"{line.code}: {line.name}", CellStyle.SUBBAND))),
     ]
     blocks: list[Block] = [Table((), tuple(rows), (25, 75), name=f"linea-{line.code}")]
     if line.expected_benefits:
@@ -61,7 +65,7 @@ def _line_box(line: StrategicLine, perspective: str) -> list[Block]:
                 (
                     Row(
                         (
-                            cell("Benefici Attesi", CellStyle.SUBBAND),
+                            cell(words("cascading_benefici"), CellStyle.SUBBAND),
                             Cell(runs("\n".join(f"• {b}" for b in line.expected_benefits))),
                         )
                     ),
@@ -72,18 +76,15 @@ def _line_box(line: StrategicLine, perspective: str) -> list[Block]:
     return blocks
 
 
-def _objective_box(name: str) -> Table:
-    return Table((), (Row((cell("Obiettivo strategico", CellStyle.SUBBAND), cell(name, CellStyle.SUBBAND))),), (25, 75))
+def _objective_box(name: str, words: Texts) -> Table:
+    label = cell(words("cascading_obiettivo_strategico"), CellStyle.SUBBAND)
+    return Table((), (Row((label, cell(name, CellStyle.SUBBAND))),), (25, 75))
 
 
-def _objectives_table(plan: Plan, objectives: Sequence[OperationalObjective]) -> Table:
+def _objectives_table(plan: Plan, objectives: Sequence[OperationalObjective], words: Texts) -> Table:
     year = plan.reference_year
-    header = Row(
-        tuple(
-            cell(text, CellStyle.HEADER, align=Align.CENTER)
-            for text in ("Obiettivo operativo", "Valenza informativa", "Indicatore", f"Target {year}", "Strutture coinvolte")
-        )
-    )
+    keys = ("obiettivo_operativo", "valenza", "indicatore", "target", "strutture")
+    header = Row(tuple(cell(words(f"cascading_{key}", anno=year), CellStyle.HEADER, align=Align.CENTER) for key in keys))
     body: list[Row] = []
     for objective in objectives:
         indicators = area_indicators(plan, objective)
@@ -120,20 +121,23 @@ def _indicator_cells(indicator: Indicator, year: int) -> list[Cell]:
     return [cell(indicator.name), cell(indicator.algorithm), number_cell(target.text if target else "")]
 
 
-def budget_table(line: StrategicLine, items: Sequence[BudgetItem]) -> Table:
+def budget_table(line: StrategicLine, items: Sequence[BudgetItem], words: Texts) -> Table:
     """The programme budget of one line: function, programme, action, project, amounts; totals per programme and line."""
     header = (
         Row(
             (
-                cell("FUNZIONI CAMERALI", CellStyle.HEADER, rowspan=2),
-                cell("Programmi", CellStyle.HEADER, rowspan=2),
-                cell("Obiettivo operativo/azioni", CellStyle.HEADER, rowspan=2),
-                cell("Progetti/Iniziative", CellStyle.HEADER, rowspan=2),
-                cell("Budget", CellStyle.HEADER, colspan=3, align=Align.CENTER),
+                *(
+                    cell(words(f"budget_{key}"), CellStyle.HEADER, rowspan=2)
+                    for key in ("funzioni", "programmi", "azioni", "progetti")
+                ),
+                cell(words("budget"), CellStyle.HEADER, colspan=3, align=Align.CENTER),
             )
         ),
         Row(
-            tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in ("Oneri promozionali", "Investimenti", "Proventi"))
+            tuple(
+                cell(words(f"budget_{key}"), CellStyle.HEADER, align=Align.CENTER)
+                for key in ("oneri", "investimenti", "proventi")
+            )
         ),
     )
     body: list[Row] = []
@@ -156,10 +160,11 @@ def budget_table(line: StrategicLine, items: Sequence[BudgetItem]) -> Table:
                 cells.append(number_cell(amount(value)))
             body.append(Row(tuple(cells)))
         code = programme.split(" ", 1)[0].rstrip(".-")
-        body.append(Row((cell(f"Totale Programma {code}.", CellStyle.TOTAL, colspan=4), *_totals(programme_total))))
+        total = cell(words("totale_programma", codice=code), CellStyle.TOTAL, colspan=4)
+        body.append(Row((total, *_totals(programme_total))))
         for name in _AMOUNTS:
             line_total[name] += programme_total[name]
-    body.append(Row((cell(f"TOTALE LINEA STRATEGICA {line.code}", CellStyle.TOTAL, colspan=4), *_totals(line_total))))
+    body.append(Row((cell(words("totale_linea", codice=line.code), CellStyle.TOTAL, colspan=4), *_totals(line_total))))
     return Table(header, tuple(body), (13, 19, 20, 18, 10, 10, 10), landscape=False, size="small", name=f"budget-{line.code}")
 
 

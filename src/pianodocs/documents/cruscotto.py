@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from ..kinds import Option
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicObjective
 from ..values import format_date, parse_value
 from ..view.model import Align, Block, Cell, CellStyle, Cover, Document, Heading, PageBreak, Row, Run, Table
@@ -26,6 +27,9 @@ from .common import anchor, cell, document_title, logo_path, mission_title, prop
 from .cruscotto_ente import dashboard_indicators
 
 KIND = "cruscotto"
+TITLE = "Cruscotto strategico pluriennale con registro delle modifiche"
+OPTIONS: tuple[Option, ...] = ()
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 
 INDICATOR_CHANGES = (
     RevisionKind.INDICATOR_INSERTED,
@@ -54,7 +58,7 @@ def applies(plan: Plan) -> bool:
     )
 
 
-def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
+def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
     span = f"{plan.first_year}-{plan.last_year}"
     blocks: list[Block] = [Heading(f"CRUSCOTTO STRATEGICO {span}", 1, anchor=anchor("cruscotto"))]
     shown = dashboard_indicators(plan)

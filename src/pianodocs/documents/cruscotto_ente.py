@@ -14,9 +14,12 @@ from typing import NamedTuple
 
 from ..model import Indicator, Plan, StrategicLine, StrategicObjective
 from ..scoring import weight_text
+from ..texts import Texts, texts_of
 from ..view.model import Align, CellStyle, Row, Table
 from ..view.orientation import fitted
 from .common import cell, number_cell
+
+PIANO = "piano-performance"  # the kind whose texts (testi/piano-performance.toml) word the cruscotto
 
 
 def dashboard_indicators(plan: Plan) -> list[Indicator]:
@@ -28,13 +31,16 @@ def history_years(indicators: Sequence[Indicator], plan: Plan) -> list[int]:
     return sorted({year for indicator in indicators for year in indicator.history if year < plan.first_year})
 
 
-def cruscotto_table(plan: Plan) -> Table:
+def cruscotto_table(plan: Plan, words: Texts | None = None) -> Table:
+    """The cruscotto di Ente, in the texts ``words`` (default: the package's, ``testi/piano-performance.toml``)."""
+    words = words or texts_of(PIANO)
     indicators = dashboard_indicators(plan)
     past = history_years(indicators, plan)
     years = list(plan.years)
-    headers = ["", "INDICATORE", "Codice", "ALGORITMO", "Media cluster"]
-    headers += [f"Valore ottenuto {year}" if year == past[-1] else str(year) for year in past]
-    headers += ["Peso"] + [f"Target {year}" for year in years] + ["Tipologia indicatore", "Unità di misura", "Fonte"]
+    headers = [words(f"cruscotto_{key}") for key in ("segnalazione", "indicatore", "codice", "algoritmo", "media_cluster")]
+    headers += [words("cruscotto_ultimo_valore" if year == past[-1] else "cruscotto_storico", anno=year) for year in past]
+    headers += [words("cruscotto_peso"), *(words("cruscotto_target", anno=year) for year in years)]
+    headers += [words(f"cruscotto_{key}") for key in ("tipologia", "unita", "fonte")]
     columns = len(headers)
     widths = [6.5, 13, 4.5, 15, 5.5] + [5.0] * len(past) + [4] + [5.5] * len(years) + [8, 6.5, 6.5]
     header = Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in headers))
@@ -46,12 +52,15 @@ def cruscotto_table(plan: Plan) -> Table:
         if perspective:
             body.append(
                 Row(
-                    (cell("Prospettiva BSC", CellStyle.BAND, 2), cell(perspective.upper(), CellStyle.BAND, columns - 2)),
+                    (
+                        cell(words("fascia_prospettiva"), CellStyle.BAND, 2),
+                        cell(perspective.upper(), CellStyle.BAND, columns - 2),
+                    ),
                     keep_with_next=True,
                 )
             )
         for line, objectives in lines:
-            body.extend(_line_rows(plan, line, objectives, by_objective, columns, past, years))
+            body.extend(_line_rows(plan, line, objectives, by_objective, columns, past, years, words))
     return fitted(Table((header,), tuple(body), tuple(widths), caption="", size="small", name="cruscotto-ente"))
 
 
@@ -99,6 +108,7 @@ def _line_rows(
     columns: int,
     past: list[int],
     years: list[int],
+    words: Texts,
 ) -> list[Row]:
     strategic = [o for o in objectives if _has_indicators(plan, o, by_objective)]
     if not strategic and not line.not_declined_note:
@@ -107,7 +117,7 @@ def _line_rows(
         Row(
             (
                 cell(line.code, CellStyle.BAND),
-                cell("LINEA STRATEGICA DI MANDATO", CellStyle.BAND, 2),
+                cell(words("fascia_linea"), CellStyle.BAND, 2),
                 cell(line.name, CellStyle.BAND, columns - 3),
             ),
             keep_with_next=True,
@@ -120,27 +130,28 @@ def _line_rows(
             Row(
                 (
                     cell(line.code, CellStyle.SUBBAND),
-                    cell("Ambito strategico/Obiettivo strategico", CellStyle.SUBBAND, 2),
+                    cell(words("fascia_obiettivo_strategico"), CellStyle.SUBBAND, 2),
                     cell(objective.printed_code, CellStyle.SUBBAND),
                     cell(objective.name, CellStyle.SUBBAND, columns - 4),
                 ),
                 keep_with_next=True,
             )
         )
-        rows.extend(_indicator_rows(by_objective.get(objective.code, []), columns, past, years, objective.code))
+        rows.extend(_indicator_rows(by_objective.get(objective.code, []), columns, past, years, objective.code, words))
         for operational in (o for o in plan.operational_objectives if o.strategic_objective == objective.code and o.in_dashboard):
             label = f"{operational.printed_code} - {operational.name}" if operational.printed_code else operational.name
             rows.append(
                 Row(
                     (
                         cell("", CellStyle.SUBBAND),
-                        cell("Obiettivo operativo", CellStyle.SUBBAND, 2),
+                        cell(words("fascia_obiettivo_operativo"), CellStyle.SUBBAND, 2),
                         cell(label, CellStyle.SUBBAND, columns - 3),
                     ),
                     keep_with_next=True,
                 )
             )
-            rows.extend(_indicator_rows(by_objective.get(operational.code, []), columns, past, years, operational.code))
+            indicators = by_objective.get(operational.code, [])
+            rows.extend(_indicator_rows(indicators, columns, past, years, operational.code, words))
         if objective.notes:
             rows.append(Row((cell(objective.notes, CellStyle.NOTE, columns, markup=True),)))
     return rows
@@ -153,7 +164,7 @@ def _has_indicators(plan: Plan, objective: StrategicObjective, by_objective: dic
 
 
 def _indicator_rows(
-    indicators: list[Indicator], columns: int, past: list[int], years: list[int], objective_code: str
+    indicators: list[Indicator], columns: int, past: list[int], years: list[int], objective_code: str, words: Texts
 ) -> list[Row]:
     rows: list[Row] = []
     notes: list[str] = []
@@ -177,5 +188,5 @@ def _indicator_rows(
         rows.append(Row(tuple(cells)))
         if indicator.notes and indicator.notes not in notes:
             notes.append(indicator.notes)
-    rows.extend(Row((cell(f"Nota: {note}", CellStyle.NOTE, columns, markup=True),)) for note in notes)
+    rows.extend(Row((cell(words("nota_indicatore", nota=note), CellStyle.NOTE, columns, markup=True),)) for note in notes)
     return rows

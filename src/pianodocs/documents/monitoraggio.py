@@ -10,7 +10,9 @@ monitoraggio" is "salute finanziaria" prints as 004's compact "Stato di salute
 finanziaria" table, grouped by Tipologia. A closing note shows the rule behind
 every Performance, so the OIV can check it by hand. Without any measurement at
 the date it refuses (:class:`MissingDataError`) rather than print a document of
-"non valutabile"; an indicator inserted after the date is not listed.
+"non valutabile"; an indicator inserted after the date is not listed. Its words are the texts'
+(``testi/monitoraggio.toml``, :mod:`pianodocs.texts`). It passes 400 lines because 004's sheet is one table
+of several kinds of rows (labels, progress, Gantt, indicators, notes) that share its column grid.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..kinds import APPLIES, Applicability, MissingDataError
+from ..kinds import APPLIES, Applicability, MissingDataError, Option
 from ..model import Indicator, OperationalObjective, PiraObjectiveText, Plan, StrategicObjective
 from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, target_in_force
+from ..texts import Texts, texts_of
 from ..values import format_date
 from ..view.model import (
     Align,
@@ -42,13 +45,22 @@ from ..view.richtext import plain
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
 
 KIND = "monitoraggio"
+TITLE = "Monitoraggio: situazione degli indicatori a una data"
+OPTIONS: tuple[Option, ...] = (
+    Option("at", dt.date, "data della situazione (predefinita: quella del workbook)", flag="--al", metavar="GG/MM/AAAA"),
+)
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 PROGRESS_FLAG = "AVANZAMENTO"
 GANTT_MARK = "●"
 FINANCIAL_HEALTH = "salute finanziaria"  # the "Scheda monitoraggio" choice for 004's compact table
 KEPT_ROWS = 3  # rows of a sheet kept with its heading
-DEFAULT_TITLE = "Monitoraggio degli obiettivi e degli indicatori"
 
 Objective = StrategicObjective | OperationalObjective
+
+
+def texts(template_dir: Path | None = None) -> Texts:
+    """The monitoring's words (``testi/monitoraggio.toml``, a user's copy in ``template_dir`` over it)."""
+    return texts_of(KIND, template_dir)
 
 
 def applies(plan: Plan) -> Applicability:
@@ -74,7 +86,9 @@ def _unmeasured(plan: Plan, at: dt.date) -> str:
     )
 
 
-def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = None) -> Document:
+def build(
+    plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = None, *, template_dir: Path | None = None
+) -> Document:
     """The monitoring at ``at`` (default: the plan's monitoring date, else 31/12 of its reference year).
 
     Raises :class:`MissingDataError` when no indicator has a measurement of the year by ``at``.
@@ -84,32 +98,33 @@ def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = 
     if missing:
         raise MissingDataError(missing)
     card = score(plan, at, year=plan.reference_year)
+    words = texts(template_dir)
     blocks: list[Block] = [TableOfContents(), PageBreak()]
     # the sections meant for the monitoring; in a monitoring workbook, those meant for no document in particular
     sections = sections_of(plan, KIND) or ([s for s in plan.sections if not s.document] if plan.kind == KIND else [])
     for section in sections:
-        blocks.extend(section_blocks(plan, section, lambda name: _generated(plan, name)))
+        blocks.extend(section_blocks(plan, section, lambda name: _generated(plan, name, words)))
     if not any(b.kind in ("tabella", "generato") for b in plan.text_blocks if b.section in {s.key for s in sections}):
-        blocks.append(missions_table(plan))
-    sheets = _Sheets(plan, card)
+        blocks.append(missions_table(plan, words))
+    sheets = _Sheets(plan, card, words)
     chapters: list[Block] = []
     for mission, objectives in _by_mission(plan, card):
         chapters.append(PageBreak())
-        chapters.append(Heading(_mission_title(plan, mission), 1, anchor(f"missione-{mission or 'altri'}")))
+        chapters.append(Heading(_mission_title(plan, mission, words), 1, anchor(f"missione-{mission or 'altri'}")))
         for objective in objectives:  # one sheet after the other: a short sheet does not take a page of its own
             chapters.extend(sheets.blocks(objective, mission))
     fitted_sheets = iter(fitted_together([block for block in chapters if isinstance(block, Table)]))  # one orientation
     blocks.extend(next(fitted_sheets) if isinstance(block, Table) else block for block in chapters)
-    blocks.extend(method_note(card))
-    title = document_title(plan, KIND, DEFAULT_TITLE)
+    blocks.extend(method_note(card, words))
+    title = document_title(plan, KIND, words("titolo_documento"))
     return Document(
-        title=f"{title} — Situazione al {format_date(at, 'long')}",
+        title=words("titolo_file", titolo=title, data=at),
         author=plan.entity.name,
-        subject=f"Monitoraggio degli indicatori al {format_date(at)}",
+        subject=words("soggetto", data=at),
         cover=Cover(
             entity=plan.entity.name,
             title=title,
-            subtitle=f"Situazione al {format_date(at, 'long')}",
+            subtitle=words("sottotitolo_copertina", data=at),
             logo=logo_path(plan, workbook_folder),
             note=plan.data_note if plan.illustrative else "",
         ),
@@ -117,9 +132,9 @@ def build(plan: Plan, workbook_folder: Path | None = None, at: dt.date | None = 
     )
 
 
-def _generated(plan: Plan, name: str) -> Sequence[Block]:
+def _generated(plan: Plan, name: str, words: Texts) -> Sequence[Block]:
     if name == "missioni-programmi":
-        return [missions_table(plan)]
+        return [missions_table(plan, words)]
     raise unknown_content(name, KIND)
 
 
@@ -163,17 +178,21 @@ def _by_mission(plan: Plan, card: Scorecard | None = None) -> list[tuple[str, li
     return groups
 
 
-def _mission_title(plan: Plan, code: str) -> str:
+def _mission_title(plan: Plan, code: str, words: Texts) -> str:
     """``Missione 011 – Competitività e sviluppo delle imprese``: the code as the budget classification writes it."""
     mission = next((m for m in plan.missions if m.code == code), None)
     if mission is None:
-        return "Obiettivi non classificati per missione"
-    return f"Missione {code} – {mission.name}"
+        return words("missione_non_classificata")
+    return words("titolo_missione", codice=code, nome=mission.name)
 
 
-def missions_table(plan: Plan) -> Table:
+def _header_row(texts: Sequence[str]) -> Row:
+    return Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in texts))
+
+
+def missions_table(plan: Plan, words: Texts) -> Table:
     """Missione | Programma | the programmes (objectives) under it, when the workbook gives no table of its own."""
-    header = Row(tuple(cell(t, CellStyle.HEADER, align=Align.CENTER) for t in ("Missione", "Programma", "Programmi strategici")))
+    header = _header_row([words(f"colonna_{key}") for key in ("missione", "programma", "programmi_strategici")])
     body: list[Row] = []
     for mission, objectives in _by_mission(plan):
         if not mission:
@@ -202,12 +221,11 @@ def missions_table(plan: Plan) -> Table:
 class _Sheets:
     """Builds the sheet of each programme from the plan and its scorecard."""
 
-    def __init__(self, plan: Plan, card: Scorecard) -> None:
-        self.plan = plan
-        self.card = card
+    def __init__(self, plan: Plan, card: Scorecard, words: Texts) -> None:
+        self.plan, self.card, self.words = plan, card, words
         self.years = list(plan.years)
         self.columns = 7 + len(self.years)  # label, tipologia, indicatore, formula, UDM, value, targets, performance
-        self.date = format_date(card.at)
+        self.date = card.at
 
     def blocks(self, objective: Objective, mission: str) -> list[Block]:
         text = next((t for t in self.plan.pira_texts if t.objective == objective.code and t.mission == mission), None)
@@ -228,16 +246,17 @@ class _Sheets:
             if value:
                 rows.append(Row((cell(label, CellStyle.SUBBAND), cell(value, colspan=rest, markup=markup))))
 
-        labelled("Area strategica", self._line_name(objective))
-        labelled("Programma", objective.name)
-        labelled("Centro di Responsabilità", self._responsibility_centre(indicators, text))
-        labelled("Budget", text.budget.text if text is not None and text.budget is not None else "")
+        words = self.words
+        labelled(words("area_strategica"), self._line_name(objective))
+        labelled(words("programma"), objective.name)
+        labelled(words("centro_di_responsabilita"), self._responsibility_centre(indicators, text))
+        labelled(words("budget"), text.budget.text if text is not None and text.budget is not None else "")
         rows.extend(self._progress_rows(progress))
-        labelled("Obiettivo", objective.description)
-        labelled("Descrizione", text.description if text is not None else "", markup=True)
+        labelled(words("obiettivo"), objective.description)
+        labelled(words("descrizione"), text.description if text is not None else "", markup=True)
         rows.extend(self._gantt_rows(objective))
         rows.extend(self._indicator_rows(measured))
-        labelled("Stakeholder", text.stakeholders if text is not None else "")
+        labelled(words("stakeholder"), text.stakeholders if text is not None else "")
         # the first rows stay with the heading above them (keep-with-next): a sheet does not start at a page's foot
         rows[:KEPT_ROWS] = [Row(row.cells, keep_with_next=True) for row in rows[:KEPT_ROWS]]
         widths = (9, 9, 15, 17, 5, 8, *[7] * len(self.years), 8)
@@ -262,8 +281,9 @@ class _Sheets:
         """004's "Indicatore di avanzamento": name, formula, value at the date, target of the triennium."""
         if not progress:
             return []
-        label = cell("Indicatore di avanzamento", CellStyle.SUBBAND, rowspan=1 + len(progress))
-        value_header, target_header = self.date, f"Target {self.card.year}"
+        words = self.words
+        label = cell(words("indicatore_di_avanzamento"), CellStyle.SUBBAND, rowspan=1 + len(progress))
+        value_header, target_header = words("colonna_valore", data=self.date), words("colonna_target", anno=self.card.year)
         data: list[tuple[str, str, str, str]] = []
         for indicator in progress:
             scored = self.card.indicator(indicator.code)
@@ -271,17 +291,17 @@ class _Sheets:
             known = [year for year, past in indicator.history.items() if not past.is_empty]  # "-" says nothing of the state
             if scored.measurement is None and known:
                 last = max(known)
-                value_header, value = f"Stato {last}", indicator.history[last].text
+                value_header, value = words("stato_al", anno=last), indicator.history[last].text
             target = indicator.target(self.card.year)
             if (target is None or not target.is_set) and len(self.years) > 1:
-                target, target_header = indicator.target(self.years[-1]), "Target triennio"
+                target, target_header = indicator.target(self.years[-1]), words("target_triennio")
             data.append((indicator.name, indicator.algorithm, value, target.text if target is not None else ""))
         name_span, formula_span = 3, self.columns - 6
         header = Row(
             (
                 label,
-                cell("Indicatore", CellStyle.HEADER, colspan=name_span),
-                cell("Formula", CellStyle.HEADER, colspan=formula_span),
+                cell(words("colonna_indicatore"), CellStyle.HEADER, colspan=name_span),
+                cell(words("colonna_formula"), CellStyle.HEADER, colspan=formula_span),
                 cell(value_header, CellStyle.HEADER, align=Align.CENTER),
                 cell(target_header, CellStyle.HEADER, align=Align.CENTER),
             ),
@@ -303,8 +323,8 @@ class _Sheets:
         rows = [
             Row(
                 (
-                    cell("Fasi", CellStyle.SUBBAND, rowspan=1 + len(phases)),
-                    cell("Fase", CellStyle.HEADER, colspan=span),
+                    cell(self.words("fasi"), CellStyle.SUBBAND, rowspan=1 + len(phases)),
+                    cell(self.words("fase"), CellStyle.HEADER, colspan=span),
                     *(cell(str(year), CellStyle.HEADER, align=Align.CENTER) for year in years),
                 ),
                 keep_with_next=True,
@@ -318,12 +338,14 @@ class _Sheets:
     def _indicator_rows(self, indicators: list[Indicator]) -> list[Row]:
         if not indicators:
             return []
-        notes = self._notes(indicators)
-        headers = ["Tipologia", "Indicatore", "Formula", "UDM", self.date, *(f"Target {y}" for y in self.years), "Performance"]
+        notes, words = self._notes(indicators), self.words
+        headers = [words(f"colonna_{key}") for key in ("tipologia", "indicatore", "formula", "udm")]
+        headers += [words("colonna_valore", data=self.date), *(words("colonna_target", anno=y) for y in self.years)]
+        headers += [words("colonna_performance")]
         rows = [
             Row(
                 (
-                    cell("Indicatori", CellStyle.SUBBAND, rowspan=1 + len(indicators) + len(notes)),
+                    cell(words("indicatori"), CellStyle.SUBBAND, rowspan=1 + len(indicators) + len(notes)),
                     *(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in headers),
                 ),
                 keep_with_next=True,
@@ -353,7 +375,7 @@ class _Sheets:
         target, revision = target_in_force(self.plan, scored.indicator, year, self.card.at)
         if target is None:
             return ""
-        return target.text + (" (rivisto)" if revision is not None else "")
+        return self.words("target_rivisto", target=target.text) if revision is not None else target.text
 
     def _notes(self, indicators: Sequence[Indicator]) -> list[str]:
         """Why a Performance is empty, set by hand, or about an indicator that no longer counts."""
@@ -361,32 +383,34 @@ class _Sheets:
         for indicator in indicators:
             scored = self.card.indicator(indicator.code)
             if not scored.counted:
-                notes.append(f"{indicator.name}: {scored.status}.")
+                notes.append(self.words("nota_esclusa", indicatore=indicator.name, stato=scored.status))
             elif not scored.evaluable:
-                notes.append(f"{indicator.name}: Performance non valutabile ({scored.reason}).")
+                notes.append(self.words("nota_non_valutabile", indicatore=indicator.name, motivo=scored.reason))
             elif scored.manual:
-                note = f" ({scored.measurement.note})" if scored.measurement is not None and scored.measurement.note else ""
-                notes.append(f"{indicator.name}: Performance stabilita con valutazione manuale{note}.")
+                note = scored.measurement.note if scored.measurement is not None else ""
+                notes.append(self.words("nota_manuale", indicatore=indicator.name, nota=note))
         return notes
 
     def financial_health(self, objective: Objective, indicators: list[Indicator]) -> Table:
         """004's "Stato di salute finanziaria": the conditions, then one block per Tipologia."""
-        columns = 7
-        title = objective.name[0].lower() + objective.name[1:] if objective.name else ""
+        columns, words = 7, self.words
         rows = [
             Row(
                 (
-                    cell(f"Stato di {title}", CellStyle.HEADER, colspan=columns - 1),
-                    cell("Performance", CellStyle.HEADER, align=Align.CENTER),
+                    cell(words("salute_titolo", nome=objective.name), CellStyle.HEADER, colspan=columns - 1),
+                    cell(words("colonna_performance"), CellStyle.HEADER, align=Align.CENTER),
                 )
             )
         ]
         if objective.description:
-            rows.append(Row((cell("Condizioni", CellStyle.SUBBAND), cell(objective.description, colspan=columns - 1))))
+            conditions = cell(words("salute_condizioni"), CellStyle.SUBBAND)
+            rows.append(Row((conditions, cell(objective.description, colspan=columns - 1))))
         notes = self._notes(indicators)
+        headers = [words(f"colonna_{key}") for key in ("indicatore", "formula", "udm")]
+        headers += [words("colonna_consuntivo", data=self.date), words("colonna_target", anno=self.card.year)]
+        headers += [words("colonna_performance")]
         for group in dict.fromkeys(i.type for i in indicators):
             members = [i for i in indicators if i.type == group]
-            headers = ("Indicatore", "Formula", "UDM", f"Consuntivo {self.date}", f"Target {self.card.year}", "Performance")
             rows.append(
                 Row(
                     (
@@ -421,57 +445,44 @@ def _value(scored: IndicatorScore) -> str:
 # --- how the Performance is computed -------------------------------------------------------------
 
 
-def method_note(card: Scorecard) -> list[Block]:
+def method_note(card: Scorecard, words: Texts) -> list[Block]:
     """The rule behind every Performance, then how programmes, lines and the ente are rolled up."""
     threshold = percent_text(card.threshold)
     blocks: list[Block] = [
         PageBreak(),
-        Heading("Nota metodologica: il calcolo della colonna Performance", 1, anchor("nota-metodologica")),
-        Paragraph(
-            plain(
-                f"La colonna Performance è il grado di raggiungimento del target {card.year} con il valore rilevato al "
-                f"{format_date(card.at)}, calcolato con le regole riportate per ogni indicatore nella tabella che segue; "
-                "una valutazione manuale, quando presente, prevale sulla regola automatica. Il grado di realizzazione "
-                "di ciascun programma è la media ponderata dei suoi indicatori valutabili (media semplice se non hanno "
-                "pesi); quello di ogni area strategica è la media dei suoi programmi e quello dell'ente la media delle "
-                f"aree. Un programma è raggiunto quando arriva alla soglia del {threshold}."
-            )
-        ),
+        Heading(words("titolo_nota_metodologica"), 1, anchor("nota-metodologica")),
+        Paragraph(plain(words("nota_metodologica", anno=card.year, data=card.at, soglia=threshold))),
     ]
     scored = [s for s in card.indicators if PROGRESS_FLAG not in s.indicator.flags and s.inserted]
-    header = Row(
-        tuple(cell(t, CellStyle.HEADER, align=Align.CENTER) for t in ("Codice", "Indicatore", "Performance", "Regola applicata"))
-    )
+    header = _header_row([words(f"colonna_{key}") for key in ("codice", "indicatore", "performance", "regola_applicata")])
     body = [Row((cell(s.code), cell(s.indicator.name), number_cell(s.percent), cell(s.rule))) for s in scored]
     blocks.append(Table((header,), tuple(body), (9, 30, 9, 52), size="small", name="regole-performance"))
     progress = {s.code for s in card.indicators if PROGRESS_FLAG in s.indicator.flags}
     levels = (
-        ("Programma", [g for g in card.objectives if g.evaluable or g.not_evaluable]),
-        ("Area strategica", [g for g in card.lines if g.evaluable]),
-        ("Prospettiva", [g for g in card.perspectives if g.evaluable]),
-        ("Ente", [card.ente]),
+        (words("livello_programma"), [g for g in card.objectives if g.evaluable or g.not_evaluable]),
+        (words("livello_area_strategica"), [g for g in card.lines if g.evaluable]),
+        (words("livello_prospettiva"), [g for g in card.perspectives if g.evaluable]),
+        (words("livello_ente"), [card.ente]),
     )
-    header = Row(
-        tuple(cell(t, CellStyle.HEADER, align=Align.CENTER) for t in ("Livello", "Elemento", "Realizzazione", "Calcolo"))
-    )
-    rows = [_group_row(level, group, progress) for level, groups in levels for group in groups]
+    header = _header_row([words(f"colonna_{key}") for key in ("livello", "elemento", "realizzazione", "calcolo")])
+    rows = [_group_row(level, group, progress, words) for level, groups in levels for group in groups]
     blocks.append(Table((header,), tuple(rows), (11, 27, 10, 52), size="small", name="realizzazione"))
     return blocks
 
 
-def _group_row(level: str, group: GroupScore, progress: set[str]) -> Row:
-    name = "Percentuale sintetica di realizzazione della performance di Ente" if group.level == "ente" else group.name
+def _group_row(level: str, group: GroupScore, progress: set[str], words: Texts) -> Row:
+    name = words("nome_ente") if group.level == "ente" else group.name
     style = CellStyle.NORMAL if group.reached is None else (CellStyle.GREEN if group.reached else CellStyle.RED)
     details = [group.rule, *group.notes]
     missing = [code for code in group.not_evaluable if code not in progress]
     if missing:
-        details.append(f"non valutabili: {', '.join(missing)}")
+        details.append(words("elementi_non_valutabili", codici=", ".join(missing)))
     strong = CellStyle.TOTAL if group.level == "ente" else CellStyle.NORMAL
     return Row(
         (
             cell(level, strong),
             cell(name, strong),
-            Cell(plain(group.percent or "n.v."), style=style, align=Align.RIGHT),
+            Cell(plain(group.percent or words("non_valutato")), style=style, align=Align.RIGHT),
             cell("\n".join(details)),
         )
     )

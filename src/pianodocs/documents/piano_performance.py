@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..kinds import Option
 from ..model import Plan
+from ..texts import Texts, texts_of
 from ..view.model import Block, Cover, Document, Figure, PageBreak, Table, TableOfContents
 from .cascading import cascading_blocks
 from .common import document_title, logo_path, section_blocks, sections_of, unknown_content
@@ -19,6 +21,9 @@ from .secretary_card import CardWords, card_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 
 KIND = "piano-performance"
+TITLE = "Piano della Performance (triennale)"
+OPTIONS: tuple[Option, ...] = ()
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 
 
 def applies(plan: Plan) -> bool:
@@ -26,25 +31,31 @@ def applies(plan: Plan) -> bool:
     return plan.kind == KIND and any(indicator.dashboard in ("ente", "entrambi") for indicator in plan.indicators)
 
 
-def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
+def texts(template_dir: Path | None = None) -> Texts:
+    """The Piano's words, its cruscotto's and cascading sheets' included (``testi/piano-performance.toml``)."""
+    return texts_of(KIND, template_dir)
+
+
+def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
+    words = texts(template_dir)
     blocks: list[Block] = [TableOfContents(), PageBreak()]
     for section in sections_of(plan, KIND):
         if section.level == 1 and len(blocks) > 2:
             blocks.append(PageBreak())
-        blocks.extend(section_blocks(plan, section, lambda name: generated(plan, name)))
+        blocks.extend(section_blocks(plan, section, lambda name: generated(plan, name, words)))
     if not plan.sections:
-        blocks.extend(generated(plan, "cruscotto-ente"))
+        blocks.extend(generated(plan, "cruscotto-ente", words))
     logo = logo_path(plan, workbook_folder)
     years = f"{plan.first_year}-{plan.last_year}"
     # the workbook's Sottotitolo belongs to its main document: a line of its own under the years
     subtitle = "\n".join(line for line in (years, plan.subtitle if plan.kind == KIND else "") if line)
     return Document(
-        title=document_title(plan, KIND, f"Piano della Performance {years}"),
+        title=document_title(plan, KIND, words("titolo_documento", anni=years)),
         author=plan.entity.name,
-        subject=f"Piano della Performance {years}",
+        subject=words("soggetto", anni=years),
         cover=Cover(
             entity=plan.entity.name,
-            title="PIANO DELLA PERFORMANCE",
+            title=words("titolo_copertina"),
             subtitle=subtitle,
             logo=logo,
             note=plan.data_note if plan.illustrative else "",
@@ -53,7 +64,9 @@ def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
     )
 
 
-def generated(plan: Plan, name: str) -> Sequence[Block]:
+def generated(plan: Plan, name: str, words: Texts | None = None) -> Sequence[Block]:
+    """The generated content ``name`` of a 'generato' block, in the texts ``words`` (default: the package's)."""
+    words = words or texts()
     if name == "mappa-strategica":
         svg = strategic_map_svg(plan)
         width = 250.0
@@ -61,23 +74,24 @@ def generated(plan: Plan, name: str) -> Sequence[Block]:
             Figure(
                 svg,
                 alt=strategic_map_alt(plan),
-                caption="Mappa strategica",
+                caption=words("didascalia_mappa"),
                 width_mm=width,
                 height_mm=map_height_mm(svg, width),
                 landscape=True,
             )
         ]
     if name == "cruscotto-ente":
-        return [cruscotto_table(plan)]
+        return [cruscotto_table(plan, words)]
     if name.startswith("cascading:"):
-        return cascading_blocks(plan, name.partition(":")[2])
+        return cascading_blocks(plan, name.partition(":")[2], words)
     if name == "scheda-segretario":
-        return [secretary_card(plan)]
+        return [secretary_card(plan, words)]
     raise unknown_content(name, KIND)
 
 
-def secretary_card(plan: Plan) -> Table:
+def secretary_card(plan: Plan, words: Texts | None = None) -> Table:
     """The Segretario generale's card with the targets of the reference year, its % column to be filled."""
-    year = plan.reference_year
-    headers = ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {year}", f"% Realizzazione {year}")
-    return card_table(plan, year, CardWords(headers, "Prospettiva"), (9, 30, 30, 8, 13, 10), "scheda-segretario")
+    words, year = words or texts(), plan.reference_year
+    keys = ("riferimento", "obiettivo_azione", "indicatore", "peso", "target", "realizzazione")
+    card_words = CardWords(tuple(words(f"scheda_{key}", anno=year) for key in keys), words("scheda_prospettiva"))
+    return card_table(plan, year, card_words, (9, 30, 30, 8, 13, 10), "scheda-segretario")

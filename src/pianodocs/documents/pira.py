@@ -7,55 +7,43 @@ objective, its PIRA text (description, main activities, BSC profile, stakeholder
 followed by the table of its indicators, with a target column for each year of
 the plan. Only indicators flagged PIRA (or PIRA/PARETO) appear. An objective
 classified under two programmes appears under each, with that programme's text
-and indicators.
+and indicators. Its words and the columns of its two tables (which, in what order, with what heading)
+are the texts' (``testi/pira.toml``, :mod:`pianodocs.texts`); this module computes each column's cells.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
 
+from ..kinds import Option
 from ..model import Indicator, Mission, OperationalObjective, PiraObjectiveText, Plan, Programme, StrategicObjective
+from ..texts import Texts, texts_of
 from ..view.model import Align, Block, Cell, CellStyle, Cover, Document, Heading, PageBreak, Paragraph, Row, Run, Table
 from ..view.richtext import plain
-from .common import (
-    anchor,
-    cell,
-    document_title,
-    logo_path,
-    mission_title,
-    proportional,
-    section_blocks,
-    sections_of,
-    unknown_content,
-)
+from .common import anchor, cell, document_title, logo_path, proportional, section_blocks, sections_of, unknown_content
 
 KIND = "pira"
+TITLE = "Piano degli Indicatori e dei Risultati attesi di Bilancio (PIRA)"
+OPTIONS: tuple[Option, ...] = ()
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 # names of the generated contents a 'generato' block of a PIRA section may place
 MATRIX = "pira-riclassificazione"
 MISSIONS = "pira-missioni"
 
-COVER_TITLE = "Piano degli Indicatori dei Risultati Attesi di Bilancio P.I.R.A."
-COMPLIANCE = "Redatto in conformità al D.P.C.M. 18 settembre 2012"
-MATRIX_HEADING = "Riclassificazione degli obiettivi per missioni e programmi"
-MATRIX_CAPTION = "RICLASSIFICAZIONE OBIETTIVI PER MISSIONI E PROGRAMMI secondo le linee guida definite dal D.P.C.M. 18/9/2012"
-OBJECTIVE_COLUMNS = (
-    "Obiettivo",
-    "Piano degli Indicatori dei Risultati Attesi di Bilancio P.I.R.A.",
-    "Principali Attività/Interventi",
-    "Profilo della Performance (BSC)",
-    "Principali Portatori di interesse",
-)
-INDICATOR_COLUMNS = (
-    "Indicatore - Algoritmo di Calcolo",
-    "Descrizione Tecnica",
-    "Tipologia di Indicatore",
-    "Unità di Misura",
-    "Fonte del Dato",
-)
+# the columns each table can print, with their relative widths; testi/pira.toml chooses them, orders and heads them
+OBJECTIVE_WIDTHS = {"obiettivo": 20, "testo_pira": 32, "attivita": 26, "profilo_bsc": 10, "portatori_di_interesse": 12}
+# "target" is repeated for each year of the plan
+INDICATOR_WIDTHS = {"indicatore": 30, "descrizione_tecnica": 26, "tipologia": 13, "unita_di_misura": 10, "fonte": 11, "target": 9}
+COLUMNS = {"obiettivo": OBJECTIVE_WIDTHS, "indicatori": INDICATOR_WIDTHS}
+
+
+def texts(template_dir: Path | None = None) -> Texts:
+    """The PIRA's words and column sets (``testi/pira.toml``, a user's copy in ``template_dir`` over it)."""
+    return texts_of(KIND, template_dir, COLUMNS)
 
 
 @attrs.frozen
@@ -86,7 +74,8 @@ def applies(plan: Plan) -> bool:
     return bool(plan.missions) and any(indicator.in_pira for indicator in plan.indicators)
 
 
-def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
+def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
+    words = texts(template_dir)
     groups = programme_groups(plan)
     sections = sections_of(plan, KIND)
     keys = {section.key for section in sections}
@@ -96,23 +85,24 @@ def build(plan: Plan, workbook_folder: Path | None = None) -> Document:
     for section in sections:
         if section.level == 1 and blocks:
             blocks.append(PageBreak())
-        blocks.extend(section_blocks(plan, section, lambda name: _generated(plan, groups, name, level)))
+        blocks.extend(section_blocks(plan, section, lambda name: _generated(plan, groups, name, level, words)))
     if MATRIX not in placed:
-        blocks.append(Heading(MATRIX_HEADING, 1, anchor=anchor(MATRIX), in_summary=False))
-        blocks.append(matrix_table(groups))
+        blocks.append(Heading(words("titolo_riclassificazione"), 1, anchor=anchor(MATRIX), in_summary=False))
+        blocks.append(matrix_table(groups, words))
     if MISSIONS not in placed:
         blocks.append(PageBreak())
-        blocks.extend(mission_blocks(plan, groups, level))
+        blocks.extend(mission_blocks(plan, groups, level, words))
+    years = _years(plan)
     return Document(
-        title=document_title(plan, KIND, f"{COVER_TITLE} {_years(plan)}"),
+        title=document_title(plan, KIND, words("titolo_documento", anni=years)),
         author=plan.entity.name,
-        subject=f"P.I.R.A. {_years(plan)}",
+        subject=words("soggetto", anni=years),
         cover=Cover(
             entity=plan.entity.name,
-            title=COVER_TITLE,
-            subtitle=_years(plan),
+            title=words("titolo_copertina"),
+            subtitle=words("sottotitolo_copertina", anni=years),
             logo=logo_path(plan, workbook_folder),
-            note=" — ".join([COMPLIANCE, *([plan.data_note] if plan.illustrative and plan.data_note else [])]),
+            note=" — ".join([text for text in (words("conformita"), plan.data_note if plan.illustrative else "") if text]),
         ),
         blocks=tuple(blocks),
     )
@@ -122,11 +112,11 @@ def _years(plan: Plan) -> str:
     return str(plan.first_year) if plan.first_year == plan.last_year else f"{plan.first_year}-{plan.last_year}"
 
 
-def _generated(plan: Plan, groups: Sequence[ProgrammeGroup], name: str, level: int) -> Sequence[Block]:
+def _generated(plan: Plan, groups: Sequence[ProgrammeGroup], name: str, level: int, words: Texts) -> Sequence[Block]:
     if name == MATRIX:
-        return [matrix_table(groups)]
+        return [matrix_table(groups, words)]
     if name == MISSIONS:
-        return mission_blocks(plan, groups, level)
+        return mission_blocks(plan, groups, level, words)
     raise unknown_content(name, KIND)
 
 
@@ -202,45 +192,46 @@ def _perspective(plan: Plan, code: str) -> str:
 # --- the front matrix ----------------------------------------------------------------------------
 
 
-def matrix_table(groups: Sequence[ProgrammeGroup]) -> Block:
+def matrix_table(groups: Sequence[ProgrammeGroup], words: Texts) -> Block:
     """One column per programme used, under its missione; the objectives classified there below."""
     if not groups:
-        return Paragraph(plain("Nessun indicatore del workbook è classificato PIRA."), style="note")
-    missions_row = [cell("Missione", CellStyle.HEADER)]
+        return Paragraph(plain(words("nessun_indicatore")), style="note")
+    missions_row = [cell(words("riga_missione"), CellStyle.HEADER)]
     for _, run in itertools.groupby(groups, key=lambda group: group.mission.code):
         members = list(run)
-        missions_row.append(cell(_mission_label(members[0].mission), CellStyle.HEADER, colspan=len(members), align=Align.CENTER))
-    programmes_row = [cell("Programma", CellStyle.SUBBAND)]
-    programmes_row += [cell(_programme_label(group.programme), CellStyle.SUBBAND) for group in groups]
+        label = _label(members[0].mission.code, members[0].mission.name) or words("missione_non_indicata")
+        missions_row.append(cell(label, CellStyle.HEADER, colspan=len(members), align=Align.CENTER))
+    programmes_row = [cell(words("riga_programma"), CellStyle.SUBBAND)]
+    programmes_row += [
+        cell(_label(group.programme.code, group.programme.name) or words("programma_non_indicato"), CellStyle.SUBBAND)
+        for group in groups
+    ]
     depth = max(len(group.objectives) for group in groups)
     body = []
     for index in range(depth):
-        cells = [cell("Obiettivi", CellStyle.SUBBAND, rowspan=depth)] if index == 0 else []
+        cells = [cell(words("riga_obiettivi"), CellStyle.SUBBAND, rowspan=depth)] if index == 0 else []
         cells += [cell(group.objectives[index].title if index < len(group.objectives) else "") for group in groups]
         body.append(Row(tuple(cells)))
     return Table(
         (Row(tuple(missions_row)), Row(tuple(programmes_row))),
         tuple(body),
         proportional([10.0] + [90.0 / len(groups)] * len(groups)),
-        caption=MATRIX_CAPTION,
+        caption=words("didascalia_riclassificazione"),
         landscape=True,
         size="small" if len(groups) > 5 else "normal",
         name=MATRIX,
     )
 
 
-def _mission_label(mission: Mission) -> str:
-    return " - ".join(part for part in (mission.code, mission.name) if part) or "Missione non indicata"
-
-
-def _programme_label(programme: Programme) -> str:
-    return " - ".join(part for part in (programme.code, programme.name) if part) or "Programma non indicato"
+def _label(code: str, name: str) -> str:
+    """``016 - Commercio internazionale ...``, or what is known of it (``""`` when nothing is)."""
+    return " - ".join(part for part in (code, name) if part)
 
 
 # --- missions, programmes, objectives ------------------------------------------------------------
 
 
-def mission_blocks(plan: Plan, groups: Sequence[ProgrammeGroup], level: int) -> list[Block]:
+def mission_blocks(plan: Plan, groups: Sequence[ProgrammeGroup], level: int, words: Texts) -> list[Block]:
     """Per missione a heading, then per programma its box, and per objective its text and its indicators."""
     years = list(plan.years)
     blocks: list[Block] = []
@@ -248,65 +239,79 @@ def mission_blocks(plan: Plan, groups: Sequence[ProgrammeGroup], level: int) -> 
         members = list(run)
         if blocks:
             blocks.append(PageBreak())
-        heading = mission_title(code, members[0].mission.name) if code else "Missione non indicata"
+        name = members[0].mission.name
+        heading = words("titolo_missione", codice=code, nome=name) if code else words("missione_non_indicata")
         blocks.append(Heading(heading, level, anchor=anchor(f"pira-missione-{code or 'nd'}")))
         for group in members:
-            blocks.append(_programme_box(group))
+            blocks.append(_programme_box(group, words))
             for objective in group.objectives:
-                blocks.append(_objective_table(objective))
+                blocks.append(_objective_table(objective, words))
                 if objective.indicators:
-                    blocks.append(_indicators_table(objective.indicators, years))
+                    blocks.append(_indicators_table(objective.indicators, years, words))
     return blocks
 
 
-def _programme_box(group: ProgrammeGroup) -> Table:
+def _programme_box(group: ProgrammeGroup, words: Texts) -> Table:
     programme = group.programme
     rows = [
         Row(
             (
-                cell("Programma di Spesa", CellStyle.BAND),
+                cell(words("programma_di_spesa"), CellStyle.BAND),
                 cell(programme.code, CellStyle.BAND, align=Align.CENTER),
-                cell(programme.name or "Programma non indicato", CellStyle.BAND),
+                cell(programme.name or words("programma_non_indicato"), CellStyle.BAND),
             ),
             keep_with_next=True,
         ),
-        Row((cell("Centro di Responsabilità", CellStyle.SUBBAND), cell(group.responsibility_centre, CellStyle.SUBBAND, 2))),
+        Row(
+            (
+                cell(words("centro_di_responsabilita"), CellStyle.SUBBAND),
+                cell(group.responsibility_centre, CellStyle.SUBBAND, 2),
+            )
+        ),
     ]
     return Table((), tuple(rows), (22, 8, 70), landscape=True, name="pira-programma")
 
 
-def _objective_table(objective: ClassifiedObjective) -> Table:
-    header = Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in OBJECTIVE_COLUMNS))
-    row = Row(
-        (
-            cell(objective.title, CellStyle.SUBBAND),
-            cell(objective.description, markup=True),
-            cell(objective.main_activities, markup=True),
-            cell(objective.perspective),
-            cell(objective.stakeholders),
-        )
-    )
-    return Table((header,), (row,), (20, 32, 26, 10, 12), landscape=True, name="pira-obiettivo")
+def _objective_table(objective: ClassifiedObjective, words: Texts) -> Table:
+    cells: dict[str, Callable[[], Cell]] = {
+        "obiettivo": lambda: cell(objective.title, CellStyle.SUBBAND),
+        "testo_pira": lambda: cell(objective.description, markup=True),
+        "attivita": lambda: cell(objective.main_activities, markup=True),
+        "profilo_bsc": lambda: cell(objective.perspective),
+        "portatori_di_interesse": lambda: cell(objective.stakeholders),
+    }
+    columns = words.columns("obiettivo")
+    header = Row(tuple(_heading(column.heading()) for column in columns))
+    row = Row(tuple(cells[column.key]() for column in columns))
+    widths = proportional(OBJECTIVE_WIDTHS[column.key] for column in columns)
+    return Table((header,), (row,), widths, landscape=True, name="pira-obiettivo")
 
 
-def _indicators_table(indicators: Sequence[Indicator], years: Sequence[int]) -> Table:
-    headers = [*INDICATOR_COLUMNS, *(f"Target {year}" for year in years)]
-    header = Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in headers))
-    body = [
-        Row(
-            (
-                _indicator_cell(indicator),
-                cell(indicator.technical_description),
-                cell(indicator.type),
-                cell(indicator.unit),
-                cell(indicator.source),
-                *(_target_cell(indicator, year) for year in years),
-            )
-        )
-        for indicator in indicators
-    ]
-    widths = proportional([30, 26, 13, 10, 11, *([9.0] * len(years))])
+def _indicators_table(indicators: Sequence[Indicator], years: Sequence[int], words: Texts) -> Table:
+    """One row per indicator; the columns are the texts' set ``indicatori``, "target" once for each year."""
+    columns = [(column, year) for column in words.columns("indicatori") for year in (years if column.key == "target" else [0])]
+
+    def value(indicator: Indicator, key: str, year: int) -> Cell:
+        if key == "target":
+            return _target_cell(indicator, year)
+        if key == "indicatore":
+            return _indicator_cell(indicator)
+        fields = {
+            "descrizione_tecnica": indicator.technical_description,
+            "tipologia": indicator.type,
+            "unita_di_misura": indicator.unit,
+            "fonte": indicator.source,
+        }
+        return cell(fields[key])
+
+    header = Row(tuple(_heading(column.heading(anno=year) if year else column.heading()) for column, year in columns))
+    body = [Row(tuple(value(indicator, column.key, year) for column, year in columns)) for indicator in indicators]
+    widths = proportional(INDICATOR_WIDTHS[column.key] for column, _ in columns)
     return Table((header,), tuple(body), widths, landscape=True, name="pira-indicatori")
+
+
+def _heading(text: str) -> Cell:
+    return cell(text, CellStyle.HEADER, align=Align.CENTER)
 
 
 def _target_cell(indicator: Indicator, year: int) -> Cell:

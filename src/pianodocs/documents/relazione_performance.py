@@ -9,9 +9,11 @@ realizzazione", objectives reached and missed), the strategic map coloured by th
 results by prospettiva and linea with a bar chart, every cruscotto indicator at the date against
 its target with the rule used, the Segretario generale's card, the indicators that could not be
 evaluated and the variances below the threshold. Indicators inserted after the date are left out;
-objectives sit under their own perspective (:meth:`Plan.perspective_of`). It computes nothing
-(the card's weighted mean too is the engine's, :func:`~pianodocs.scoring.secretary_score`): it selects,
-groups and words the Scorecard. docs/relazione.md explains the document to its readers.
+objectives sit under their own perspective (:meth:`Plan.perspective_of`). It computes nothing (the
+card's weighted mean too is the engine's, :func:`~pianodocs.scoring.secretary_score`): it selects and groups
+the Scorecard; its words are the texts' (``testi/relazione-performance.toml``, :mod:`pianodocs.texts`).
+docs/relazione.md explains the document to its readers. It is longer than 400 lines because it holds all
+seven generated parts with their tables and chart; the tables and the chart are the part to split out.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from pathlib import Path
 
 import attrs
 
-from ..kinds import APPLIES, Applicability, MissingDataError
+from ..kinds import APPLIES, Applicability, MissingDataError, Option
 from ..model import OperationalObjective, Plan, StrategicLine, StrategicObjective
 from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, secretary_score, weight_text
+from ..texts import Texts, texts_of
+from ..theme import current_theme
 from ..values import format_date
 from ..view.model import (
     Align,
@@ -40,7 +44,6 @@ from ..view.model import (
     PageBreak,
     Paragraph,
     Row,
-    Run,
     Table,
     TableOfContents,
 )
@@ -49,22 +52,44 @@ from ..view.richtext import plain, runs
 from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
 from .cruscotto_ente import lines_by_perspective
 from .secretary_card import CardResults, CardWords, card_table
-from .strategic_map import COLOURS, FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
+from .strategic_map import FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
+TITLE = "Relazione sulla Performance (risultati dell'anno)"
+OPTIONS: tuple[Option, ...] = (
+    Option("anno", int, "anno della Relazione (predefinito: l'anno di riferimento; da riga di comando: --anno)"),
+    Option(
+        "at",
+        dt.date,
+        "genera la Relazione su dati a quella data quando mancano i valori al 31/12 (ogni data stampata è questa)",
+        flag="--al",
+        metavar="GG/MM/AAAA",
+        in_all=False,  # render all keeps the Relazione to year-end values
+    ),
+)
+NEEDS_INDICATORS = True  # made of the plan's indicators: refused for a plan without any
 DASHBOARD = ("ente", "entrambi")
-# the generated parts in their default order, with the heading each gets when the document places it
-GENERATED = {
-    "relazione-sintesi": "La performance di Ente nel {anno}",
-    "relazione-mappa": "La mappa strategica: obiettivi raggiunti e non raggiunti",
-    "relazione-grafico": "Risultati per prospettiva e linea strategica",
-    "relazione-risultati": "Il cruscotto di Ente: risultati al {data}",
-    "relazione-segretario": "La performance del Segretario generale",
-    "relazione-non-valutabili": "Indicatori non valutabili",
-    "relazione-scostamenti": "Scostamenti sotto la soglia",
-}
-# without 'generato' blocks, the parts make a chapter of their own, after the workbook's sections
-RESULTS_CHAPTER = "RISULTATI DELLA PERFORMANCE {anno}"
+# the generated parts in their default order; the heading each gets when the document places it is the texts'
+# "titolo_<name>" (testi/relazione-performance.toml), as is the chapter they make without 'generato' blocks
+GENERATED = (
+    "relazione-sintesi",
+    "relazione-mappa",
+    "relazione-grafico",
+    "relazione-risultati",
+    "relazione-segretario",
+    "relazione-non-valutabili",
+    "relazione-scostamenti",
+)
+
+
+def texts(template_dir: Path | None = None) -> Texts:
+    """The Relazione's words (``testi/relazione-performance.toml``, a user's copy in ``template_dir`` over it)."""
+    return texts_of(KIND, template_dir)
+
+
+def part_heading(words: Texts, name: str, anno: int, at: dt.date) -> str:
+    """The heading of the generated part ``name`` when the Relazione places it in its own chapter."""
+    return words(f"titolo_{name.replace('-', '_')}", anno=anno, data=at)
 
 
 def applies(plan: Plan) -> Applicability:
@@ -187,7 +212,14 @@ def _card_indicator(plan: Plan, indicators: Sequence[IndicatorScore], objective:
 # --- the document -------------------------------------------------------------------------------
 
 
-def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None = None, at: dt.date | None = None) -> Document:
+def build(
+    plan: Plan,
+    workbook_folder: Path | None = None,
+    *,
+    anno: int | None = None,
+    at: dt.date | None = None,
+    template_dir: Path | None = None,
+) -> Document:
     """The Relazione of ``anno`` (default: the plan's reference year), scored at 31/12 of that year.
 
     Without measurements at 31/12 it raises :class:`MissingDataError`, unless ``at`` asks explicitly for
@@ -195,7 +227,8 @@ def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None =
     """
     anno = plan.reference_year if anno is None else anno
     at = _date_checked(plan, anno, at)
-    parts = _Parts(plan, results(plan, anno, at))
+    words = texts(template_dir)
+    parts = _Parts(plan, results(plan, anno, at), words)
     sections = sections_of(plan, KIND)
     keys = {section.key for section in sections}
     placed = any(b.kind == "generato" and b.content.strip() in GENERATED and b.section in keys for b in plan.text_blocks)
@@ -207,24 +240,25 @@ def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None =
     if not placed:  # the parts get a chapter of their own, after the workbook's narrative
         if len(blocks) > 2:
             blocks.append(PageBreak())
-        blocks.append(Heading(RESULTS_CHAPTER.format(anno=anno), 1, anchor("relazione-risultati-anno")))
-        blocks.extend(parts.default(list(GENERATED)))
+        blocks.append(Heading(words("titolo_capitolo_risultati", anno=anno), 1, anchor("relazione-risultati-anno")))
+        blocks.extend(parts.default(GENERATED))
     year_end = at == dt.date(anno, 12, 31)
-    default_title = f"Relazione sulla Performance {anno}"
+    default_title = words("titolo_documento", anno=anno)
     # the workbook's Titolo names the Relazione of its reference year, not of another year asked with --anno
     title = document_title(plan, KIND, default_title) if anno == plan.reference_year else default_title
-    partial = "" if year_end else f" su dati al {format_date(at)}"
-    header = f"{title}{partial}" + (" — documento illustrativo" if plan.illustrative else "")
+    partial = "" if year_end else " " + words("su_dati_al", data=at)
+    header = f"{title}{partial}"
+    header = words("intestazione_illustrativa", titolo=header) if plan.illustrative else header
     return Document(
         title=f"{title}{partial}",
         author=plan.entity.name,
-        subject=f"{title}: risultati al {format_date(at)} rispetto agli obiettivi programmati",
+        subject=words("soggetto", titolo=title, data=at),
         cover=Cover(
             entity=plan.entity.name,
-            title="RELAZIONE SULLA PERFORMANCE",
+            title=words("titolo_copertina"),
             subtitle=f"{anno}{partial}",
             logo=logo_path(plan, workbook_folder),
-            note=(plan.data_note or "Dati illustrativi") if plan.illustrative else "",
+            note=(plan.data_note or words("nota_illustrativa")) if plan.illustrative else "",
         ),
         blocks=tuple(blocks),
         running_header=header if partial or plan.illustrative else "",
@@ -234,10 +268,10 @@ def build(plan: Plan, workbook_folder: Path | None = None, *, anno: int | None =
 class _Parts:
     """The generated parts of one Relazione, by name."""
 
-    def __init__(self, plan: Plan, found: Results) -> None:
-        self.plan, self.found, self.card = plan, found, found.card
+    def __init__(self, plan: Plan, found: Results, words: Texts) -> None:
+        self.plan, self.found, self.card, self.words = plan, found, found.card, words
         self.anno = found.card.year
-        self.date = format_date(found.card.at)  # 31/12/anno, or the date asked for
+        self.date = found.card.at  # 31/12/anno, or the date asked for
         self.threshold = percent_text(found.card.threshold)
         objectives: list[StrategicObjective | OperationalObjective] = [*plan.strategic_objectives, *plan.operational_objectives]
         self.printed = {objective.code: objective.printed_code for objective in objectives}
@@ -245,7 +279,7 @@ class _Parts:
             "relazione-sintesi": self.synthesis,
             "relazione-mappa": self.strategic_map,
             "relazione-grafico": self.chart,
-            "relazione-risultati": lambda: [_Results(plan, found).table()],
+            "relazione-risultati": lambda: [_Results(plan, found, words).table()],
             "relazione-segretario": self.secretary,
             "relazione-non-valutabili": self.not_evaluable,
             "relazione-scostamenti": self.variances,
@@ -261,7 +295,7 @@ class _Parts:
         blocks: list[Block] = []
         for name in names:
             if self._has_data(name):  # else nothing to show, and the workbook did not ask for it
-                blocks.append(Heading(GENERATED[name].format(anno=self.anno, data=self.date), 2, anchor(name)))
+                blocks.append(Heading(part_heading(self.words, name, self.anno, self.date), 2, anchor(name)))
                 blocks.extend(self.builders[name]())
         return blocks
 
@@ -276,129 +310,118 @@ class _Parts:
         return ", ".join(self.printed.get(g.code, g.code) + (f": {g.percent}" if g.evaluable else "") for g in groups)
 
     def synthesis(self) -> list[Block]:
-        ente, found = self.card.ente, self.found
-        term = "una prospettiva BSC" if self.plan.perspectives else "una linea strategica"
-        subject = f"La percentuale sintetica di realizzazione della performance di Ente al {self.date}"
-        verdict = (
-            f" e {'raggiunge' if ente.reached else 'non raggiunge'} la soglia {_to('de', self.threshold)} fissata dal Sistema "
-            f"di Misurazione e Valutazione della Performance. Il calcolo è la {ente.rule}, dove ogni termine è {term}."
-        )
+        ente, found, words = self.card.ente, self.found, self.words
         opening = Paragraph(
-            (Run(f"{subject} è pari "), Run(_to("a", ente.percent), bold=True), Run(verdict))
+            words.runs(
+                "sintesi",
+                data=self.date,
+                ente=ente.percent,
+                raggiunta=bool(ente.reached),
+                soglia=self.threshold,
+                regola=ente.rule,
+                per_prospettiva=bool(self.plan.perspectives),
+            )
             if ente.evaluable
-            else plain(f"{subject} non è calcolabile: nessun indicatore del cruscotto ha un grado di raggiungimento.")
+            else plain(words("sintesi_non_calcolabile", data=self.date))
         )
         items = []
-        for label, groups in (("obiettivi strategici", found.strategic), ("obiettivi operativi", found.operational)):
+        for label, groups in (("obiettivi_strategici", found.strategic), ("obiettivi_operativi", found.operational)):
             missed = [g for g in groups if g.reached is False]
             blank = [g for g in groups if g.reached is None]
-            text = f"{label}: {_count(sum(1 for g in groups if g.reached), 'raggiunto', 'raggiunti')}, "
-            text += _count(len(missed), "non raggiunto", "non raggiunti") + (f" ({self._codes(missed)})" if missed else "")
-            text += f", {_count(len(blank), 'senza elementi valutabili')} ({self._codes(blank)})" if blank else ""
-            items += [plain(text + ";")] if groups else []
+            text = words(
+                "sintesi_obiettivi",
+                tipo=words(label),
+                raggiunti=sum(1 for g in groups if g.reached),
+                non_raggiunti=len(missed),
+                codici_non_raggiunti=self._codes(missed),
+                non_valutabili=len(blank),
+                codici_non_valutabili=self._codes(blank),
+            )
+            items += [plain(text)] if groups else []
         counted = [s for s in found.indicators if s.counted]
         above = len(counted) - len(found.not_evaluable) - len(found.variances)
-        text = (
-            f"indicatori del cruscotto di Ente in vigore al {self.date}: {len(counted)}, di cui {above} pari o sopra la soglia, "
-            f"{len(found.variances)} sotto la soglia e {_count(len(found.not_evaluable), 'non valutabile', 'non valutabili')}"
+        text = words(
+            "sintesi_indicatori",
+            data=self.date,
+            contati=len(counted),
+            sopra=above,
+            sotto=len(found.variances),
+            non_valutabili=len(found.not_evaluable),
+            eliminati=len(found.indicators) - len(counted),
         )
-        if len(found.indicators) > len(counted):
-            gone = len(found.indicators) - len(counted)
-            text += "; " + _count(
-                gone, "eliminato in corso d'anno e non conteggiato", "eliminati in corso d'anno e non conteggiati"
-            )
-        items.append(plain(text + "."))
-        rule = Paragraph(
-            plain(f"Un obiettivo è raggiunto quando il suo grado di realizzazione arriva {_to('a', self.threshold)}:")
-        )
+        items.append(plain(text))
+        rule = Paragraph(plain(words("regola_raggiungimento", soglia=self.threshold)))
         return [opening, rule, BulletList(tuple(items))]
 
     def strategic_map(self) -> list[Block]:
+        words = self.words
         if not self._has_data("relazione-mappa"):
-            return [Paragraph(plain("La mappa strategica richiede le prospettive BSC, assenti nel piano."), style="note")]
+            return [Paragraph(plain(words("mappa_senza_prospettive")), style="note")]
         status = self.found.status
         svg = strategic_map_svg(self.plan, status)
-        hit = ", ".join(self.printed.get(code, code) for code, reached in status.items() if reached) or "nessuno"
-        missed = ", ".join(self.printed.get(code, code) for code, reached in status.items() if not reached) or "nessuno"
-        alt = f"{strategic_map_alt(self.plan)} Raggiunti (in verde): {hit}. Non raggiunti (in rosso): {missed}."
-        caption = (
-            f"Mappa strategica al {self.date}: in verde gli obiettivi strategici che raggiungono la soglia "
-            f"{_to('de', self.threshold)}, in rosso quelli che non la raggiungono, in blu quelli del cruscotto senza "
-            "elementi valutabili, in bianco quelli fuori dal cruscotto di Ente"
-        )
+        hit = ", ".join(self.printed.get(code, code) for code, reached in status.items() if reached) or words("nessuno")
+        missed = ", ".join(self.printed.get(code, code) for code, reached in status.items() if not reached) or words("nessuno")
+        description = strategic_map_alt(self.plan)
+        alt = words("mappa_testo_alternativo", descrizione=description, raggiunti=hit, non_raggiunti=missed)
+        caption = words("didascalia_mappa", data=self.date, soglia=self.threshold)
         return [Figure(svg, alt, caption, width_mm=250, height_mm=map_height_mm(svg, 250), landscape=True)]
 
     def chart(self) -> list[Block]:
+        words = self.words
         lines = [line for line in self.card.lines if line.evaluable]
         if not lines:
-            return [perspective_table(self.plan, self.card)]
-        svg = bar_chart_svg(lines, self.card.threshold)
+            return [perspective_table(self.plan, self.card, words)]
+        svg = bar_chart_svg(lines, self.card.threshold, words)
         figures = "; ".join(
-            f"linea {g.code} {g.name}: {g.percent}, {'raggiunta' if g.reached else 'non raggiunta'}" for g in lines
+            words("grafico_linea", codice=g.code, nome=g.name, percentuale=g.percent, raggiunta=bool(g.reached)) for g in lines
         )
-        alt = (
-            f"Grafico a barre del grado di realizzazione delle linee strategiche al {self.date}, con la linea della "
-            f"soglia {_to('a', self.threshold)}. {figures}."
-        )
-        caption = f"Grado di realizzazione delle linee strategiche al {self.date}"
-        return [perspective_table(self.plan, self.card), Figure(svg, alt, caption, 170, map_height_mm(svg, 170))]
+        alt = words("grafico_testo_alternativo", data=self.date, soglia=self.threshold, linee=figures)
+        caption = words("didascalia_grafico", data=self.date)
+        return [perspective_table(self.plan, self.card, words), Figure(svg, alt, caption, 170, map_height_mm(svg, 170))]
 
     def secretary(self) -> list[Block]:
         if not self.plan.secretary_card:
-            return [Paragraph(plain("Il piano non contiene la scheda del Segretario generale."), style="note")]
-        how = (
-            "Come si calcola: ogni obiettivo della scheda ha il grado di realizzazione dello stesso obiettivo nel cruscotto "
-            "di Ente; una riga riporta una percentuale solo quando il suo indicatore coincide (stesso testo) con un "
-            "indicatore del cruscotto sotto quell'obiettivo. La realizzazione complessiva è la media degli obiettivi "
-            f"ponderata con i pesi della scheda: {self.found.secretary.rule}."
-        )
-        return [secretary_table(self.plan, self.found.secretary, self.anno), Paragraph(plain(how), style="note")]
+            return [Paragraph(plain(self.words("segretario_assente")), style="note")]
+        how = self.words("segretario_calcolo", regola=self.found.secretary.rule)
+        table = secretary_table(self.plan, self.found.secretary, self.anno, self.words)
+        return [table, Paragraph(plain(how), style="note")]
 
     def not_evaluable(self) -> list[Block]:
         if not self.found.not_evaluable:
-            return [Paragraph(plain(f"Tutti gli indicatori del cruscotto di Ente sono stati valutati al {self.date}."))]
-        lead = "Questi indicatori restano fuori dalle medie; per ciascuno il motivo e la nota della misurazione:"
+            return [Paragraph(plain(self.words("tutti_valutati", data=self.date)))]
+        lead = self.words("non_valutabili_premessa")
         return [Paragraph(plain(lead)), self._listing(self.found.not_evaluable, "relazione-non-valutabili")]
 
     def variances(self) -> list[Block]:
+        words = self.words
         missed = [g for g in (*self.found.strategic, *self.found.operational) if g.reached is False]
         blocks: list[Block] = []
         if missed:
-            blocks.append(Paragraph(plain(f"Obiettivi sotto la soglia {_to('de', self.threshold)}: {self._codes(missed)}.")))
+            blocks.append(Paragraph(plain(words("obiettivi_sotto_soglia", soglia=self.threshold, codici=self._codes(missed)))))
         if not self.found.variances:
-            return [*blocks, Paragraph(plain(f"Nessun indicatore è sotto la soglia {_to('de', self.threshold)}."))]
-        lead = "Indicatori sotto la soglia, con la motivazione dello scostamento (la nota della misurazione a consuntivo):"
+            return [*blocks, Paragraph(plain(words("nessuno_sotto_soglia", soglia=self.threshold)))]
+        lead = words("scostamenti_premessa")
         return [*blocks, Paragraph(plain(lead)), self._listing(self.found.variances, "relazione-scostamenti")]
 
     def _listing(self, scores: Sequence[IndicatorScore], name: str) -> Table:
         """Objective, indicator, value, target and why: the engine's reason (if any) and the measurement's note."""
-        graded = name == "relazione-scostamenti"
-        headers = ["Obiettivo", "Indicatore", f"Valore al {self.date}", f"Target {self.anno}"]
-        headers += ["Grado", "Motivazione"] if graded else ["Motivo"]
+        graded, words = name == "relazione-scostamenti", self.words
+        headers = [words("colonna_obiettivo"), words("colonna_indicatore"), words("colonna_valore", data=self.date)]
+        headers += [words("colonna_target", anno=self.anno)]
+        headers += [words("colonna_grado"), words("colonna_motivazione")] if graded else [words("colonna_motivo")]
         rows = []
         for scored in scores:
             objective = self.printed.get(scored.indicator.objective, scored.indicator.objective)
             cells = [
                 cell(objective),
                 cell(scored.indicator.name),
-                number_cell(_value(scored, self.card)),
-                number_cell(_target(scored)),
+                number_cell(_value(scored, self.card, words)),
+                number_cell(_target(scored, words)),
             ]
             cells += [Cell(plain(scored.percent), style=CellStyle.RED, align=Align.RIGHT)] if graded else []
-            rows.append(Row((*cells, _why(scored))))
+            rows.append(Row((*cells, _why(scored, words))))
         widths = (10, 24, 12, 14, 8, 32) if graded else (10, 29, 12, 14, 35)
         return Table((_header(headers),), tuple(rows), widths, name=name)
-
-
-def _to(preposition: str, percent: str) -> str:
-    """``al 92%``, ``all'80%``, ``dell'80%``: the article is elided before a number read with a vowel (1, 8, 11, 80-89)."""
-    number = percent.rstrip("%")
-    vowel = number in ("1", "8", "11") or (len(number) == 2 and number.startswith("8"))
-    return f"{preposition}ll'{percent}" if vowel else f"{preposition}l {percent}"
-
-
-def _count(number: int, singular: str, plural: str = "") -> str:
-    return f"{number} {singular if number == 1 else (plural or singular)}"
 
 
 # --- tables -------------------------------------------------------------------------------------
@@ -408,31 +431,33 @@ def _header(texts: Sequence[str]) -> Row:
     return Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in texts))
 
 
-def _value(scored: IndicatorScore, card: Scorecard) -> str:
+def _value(scored: IndicatorScore, card: Scorecard, words: Texts) -> str:
     """The value used, with its date when it is not the year end's (an earlier measurement)."""
     measurement = scored.measurement
     if measurement is None:
         return ""
-    return measurement.value.text + ("" if measurement.date == card.at else f" (al {format_date(measurement.date)})")
+    if measurement.date == card.at:
+        return measurement.value.text
+    return words("valore_con_data", valore=measurement.value.text, data=measurement.date)
 
 
-def _target(scored: IndicatorScore) -> str:
+def _target(scored: IndicatorScore, words: Texts) -> str:
     text = scored.target.text if scored.target is not None else ""
-    return f"{text} (rivisto)" if scored.target_revised else text
+    return words("target_rivisto", target=text) if scored.target_revised else text
 
 
-def _why(scored: IndicatorScore) -> Cell:
+def _why(scored: IndicatorScore, words: Texts) -> Cell:
     """The engine's reason (for what is not evaluable), then the measurement's note (workbook rich text)."""
     note = scored.measurement.note if scored.measurement is not None else ""
     text = plain(scored.reason)
     if note:
-        text += plain(". Nota: " if scored.reason else "") + runs(note)
+        text += plain(words("prima_della_nota") if scored.reason else "") + runs(note)
     return Cell(text)
 
 
-def _verdict(group: GroupScore | None, style: CellStyle) -> Cell:
+def _verdict(group: GroupScore | None, style: CellStyle, words: Texts) -> Cell:
     if group is None or group.reached is None:
-        return number_cell("n.v." if group is not None else "", style)
+        return number_cell(words("non_valutato") if group is not None else "", style)
     return number_cell(group.percent, CellStyle.GREEN if group.reached else CellStyle.RED)
 
 
@@ -441,38 +466,39 @@ class _Results:
 
     WIDTHS = (27, 6, 10, 10, 10, 9, 28)
 
-    def __init__(self, plan: Plan, found: Results) -> None:
-        self.plan, self.card = plan, found.card
+    def __init__(self, plan: Plan, found: Results, words: Texts) -> None:
+        self.plan, self.card, self.words = plan, found.card, words
         self.by_objective: dict[str, list[IndicatorScore]] = {}
         for scored in found.indicators:
             self.by_objective.setdefault(scored.indicator.objective, []).append(scored)
         self.groups = {g.code: g for g in (*self.card.objectives, *self.card.lines, *self.card.perspectives)}
 
     def table(self) -> Table:
-        anno = self.card.year
+        anno, words = self.card.year, self.words
         headers = (
-            "Indicatore",
-            "Peso",
-            f"Valore al {format_date(self.card.at)}",
-            f"Target {anno}",
-            f"Target {anno} rivisto",
-            "Grado",
-            "Regola",
+            words("colonna_indicatore"),
+            words("colonna_peso"),
+            words("colonna_valore", data=self.card.at),
+            words("colonna_target", anno=anno),
+            words("colonna_target_rivisto", anno=anno),
+            words("colonna_grado"),
+            words("colonna_regola"),
         )
         rows: list[Row] = []
         for code, name, lines in lines_by_perspective(self.plan):
             line_rows = [row for line, objectives in lines for row in self._line(line, objectives)]
             if line_rows and name:
-                rows.append(self._band(f"PROSPETTIVA BSC: {name.upper()}", self.groups.get(code), CellStyle.BAND))
+                rows.append(self._band(words("fascia_prospettiva", nome=name), self.groups.get(code), CellStyle.BAND))
             rows.extend(line_rows)
         for objective, scores in self.by_objective.items():  # indicators of objectives outside the tree
-            rows.append(Row((cell(f"Obiettivo {objective}", CellStyle.SUBBAND, len(self.WIDTHS)),), keep_with_next=True))
+            band = cell(words("fascia_altro_obiettivo", codice=objective), CellStyle.SUBBAND, len(self.WIDTHS))
+            rows.append(Row((band,), keep_with_next=True))
             rows.extend(map(self._indicator, scores))
         return fitted(Table((_header(headers),), tuple(rows), self.WIDTHS, size="small", name="relazione-risultati"))
 
     def _band(self, label: str, group: GroupScore | None, style: CellStyle) -> Row:
         rule = group.rule if group is not None and group.evaluable else ""
-        return Row((cell(label, style, 5), _verdict(group, style), cell(rule, style)), keep_with_next=True)
+        return Row((cell(label, style, 5), _verdict(group, style, self.words), cell(rule, style)), keep_with_next=True)
 
     def _line(self, line: StrategicLine, objectives: Sequence[StrategicObjective]) -> list[Row]:
         """The line's band and its ``objectives`` (those that sit in the perspective at hand)."""
@@ -482,23 +508,22 @@ class _Results:
             for child in (o for o in self.plan.operational_objectives if o.strategic_objective == objective.code):
                 scores = self.by_objective.pop(child.code, [])
                 if scores:
-                    band = self._band(
-                        f"Obiettivo operativo {child.printed_code} - {child.name}", self.groups.get(child.code), CellStyle.SUBBAND
-                    )
+                    label = self.words("fascia_obiettivo_operativo", codice=child.printed_code, nome=child.name)
+                    band = self._band(label, self.groups.get(child.code), CellStyle.SUBBAND)
                     inner += [band, *map(self._indicator, scores)]
             if inner:
-                label = f"Obiettivo strategico {objective.printed_code} - {objective.name}"
+                label = self.words("fascia_obiettivo_strategico", codice=objective.printed_code, nome=objective.name)
                 rows += [self._band(label, self.groups.get(objective.code), CellStyle.SUBBAND), *inner]
         if not rows:
             return []
-        label = f"LINEA STRATEGICA DI MANDATO {line.code} - {line.name}"
+        label = self.words("fascia_linea", codice=line.code, nome=line.name)
         return [self._band(label, self.groups.get(line.code), CellStyle.BAND), *rows]
 
     def _indicator(self, scored: IndicatorScore) -> Row:
-        indicator, anno = scored.indicator, self.card.year
+        indicator, anno, words = scored.indicator, self.card.year, self.words
         style = CellStyle.HIGHLIGHT if indicator.funds_incentive else CellStyle.NORMAL
         style = style if scored.counted else CellStyle.MUTED
-        grade = number_cell(scored.percent or "n.v.", style)
+        grade = number_cell(scored.percent or words("non_valutato"), style)
         if scored.counted and scored.achievement is not None:
             grade = number_cell(scored.percent, CellStyle.GREEN if scored.achievement >= self.card.threshold else CellStyle.RED)
         original = indicator.target(anno)
@@ -507,24 +532,25 @@ class _Results:
             (
                 cell(indicator.name, style),
                 number_cell(weight_text(scored.weight), style),
-                number_cell(_value(scored, self.card), style),
+                number_cell(_value(scored, self.card, words), style),
                 number_cell(original.text if original is not None else "", style),
                 number_cell(revised, style),
                 grade,
-                cell(scored.rule if scored.counted else f"{scored.status}, escluso dalle medie; {scored.rule}", style),
+                cell(scored.rule if scored.counted else words("regola_esclusa", stato=scored.status, regola=scored.rule), style),
             )
         )
 
 
-def perspective_table(plan: Plan, card: Scorecard) -> Table:
+def perspective_table(plan: Plan, card: Scorecard, words: Texts) -> Table:
     """Prospettiva and linea strategica with their % and verdict, then the ente's."""
-    verdicts = {True: "raggiunto", False: "non raggiunto", None: "non valutabile"}
+    verdicts = {True: words("esito_raggiunto"), False: words("esito_non_raggiunto"), None: words("esito_non_valutabile")}
     scored_lines = {group.code: group for group in card.lines}
     scored_perspectives = {group.code: group for group in card.perspectives}
 
     def row(label: str, group: GroupScore, style: CellStyle) -> Row:
         keep = style is CellStyle.BAND
-        return Row((cell(label, style), _verdict(group, style), cell(verdicts[group.reached], style)), keep_with_next=keep)
+        cells = (cell(label, style), _verdict(group, style, words), cell(verdicts[group.reached], style))
+        return Row(cells, keep_with_next=keep)
 
     def share(line: GroupScore, perspective: str) -> GroupScore:
         """The line as its perspective counts it: split across perspectives, only its objectives there."""
@@ -539,22 +565,29 @@ def perspective_table(plan: Plan, card: Scorecard) -> Table:
         if groups and name:
             rows.append(row(name.upper(), scored_perspectives[code], CellStyle.BAND))
         rows.extend(row(f"{g.code} - {g.name}", g, CellStyle.NORMAL) for g in (share(line, code) for line in groups))
-    rows.append(row("Percentuale sintetica di realizzazione della performance di Ente", card.ente, CellStyle.TOTAL))
-    headers = ("Prospettiva BSC / linea strategica", f"Realizzazione al {format_date(card.at)}", "Esito")
+    rows.append(row(words("totale_ente"), card.ente, CellStyle.TOTAL))
+    headers = (words("colonna_prospettiva_linea"), words("colonna_realizzazione", data=card.at), words("colonna_esito"))
     return Table((_header(headers),), tuple(rows), (62, 20, 18), name="relazione-prospettive")
 
 
-def secretary_table(plan: Plan, secretary: Secretary, anno: int) -> Table:
+def secretary_table(plan: Plan, secretary: Secretary, anno: int, words: Texts) -> Table:
     """The card as in the Piano (bands for prospettiva and obiettivo), its % column filled, and the card's total."""
     scores = {code: group for code, _, group in secretary.objectives}
     results = CardResults(
-        objectives={code: _verdict(scores.get(code), CellStyle.SUBBAND) for code in scores},
+        objectives={code: _verdict(scores.get(code), CellStyle.SUBBAND, words) for code in scores},
         rows=tuple(scored.percent if scored is not None else "" for scored in secretary.rows),
-        total=percent_text(secretary.achievement) or "n.v.",
+        total=percent_text(secretary.achievement) or words("non_valutato"),
     )
-    headers = ("Rif.", "Obiettivo / azione", "Indicatore", "Peso", f"Target {anno}", f"% Realizzazione {anno}")
-    words = CardWords(headers, "Prospettiva", "Realizzazione complessiva della scheda")
-    return card_table(plan, anno, words, (12, 26, 28, 8, 13, 13), "relazione-segretario", results)
+    headers = (
+        words("colonna_riferimento"),
+        words("colonna_obiettivo_azione"),
+        words("colonna_indicatore"),
+        words("colonna_peso"),
+        words("colonna_target", anno=anno),
+        words("colonna_realizzazione_scheda", anno=anno),
+    )
+    card_words = CardWords(headers, words("fascia_prospettiva_scheda"), words("totale_scheda"))
+    return card_table(plan, anno, card_words, (12, 26, 28, 8, 13, 13), "relazione-segretario", results)
 
 
 # --- the bar chart ------------------------------------------------------------------------------
@@ -564,12 +597,12 @@ CHART_WIDTH, CHART_HEIGHT = 800, 380
 LEFT, RIGHT, TOP, BOTTOM = 60, 90, 30, 330
 
 
-def bar_chart_svg(lines: Sequence[GroupScore], threshold: Decimal) -> str:
+def bar_chart_svg(lines: Sequence[GroupScore], threshold: Decimal, words: Texts) -> str:
     """One bar per line (green reached, red missed) labelled with its code and %, a 0-100% axis, the threshold dashed.
 
     The lines' names are in the table printed above the chart and in the figure's alt text.
     """
-    right = CHART_WIDTH - RIGHT
+    right, colour = CHART_WIDTH - RIGHT, current_theme().colour
 
     def y(fraction: Decimal | float) -> float:
         return BOTTOM - (BOTTOM - TOP) * float(fraction)
@@ -580,24 +613,33 @@ def bar_chart_svg(lines: Sequence[GroupScore], threshold: Decimal) -> str:
     parts = []
     for tick in (0, 20, 40, 60, 80, 100):
         level = y(tick / 100)
-        parts.append(f'<line x1="{LEFT}" y1="{level:.1f}" x2="{right}" y2="{level:.1f}" stroke="#dddddd"/>')
+        parts.append(f'<line x1="{LEFT}" y1="{level:.1f}" x2="{right}" y2="{level:.1f}" stroke="{colour("grafico.griglia")}"/>')
         parts.append(text(LEFT - 8, level + 5, f"{tick}%", 14, "end"))
     slot = (right - LEFT) / max(len(lines), 1)
     for index, line in enumerate(lines):
         achievement = line.achievement or Decimal(0)
         x, centre = LEFT + (index + 0.2) * slot, LEFT + (index + 0.5) * slot
-        fill = COLOURS["reached"] if line.reached else COLOURS["missed"]
+        fill = colour("esiti.raggiunto" if line.reached else "esiti.non-raggiunto")
         height = (BOTTOM - TOP) * float(achievement)
         parts.append(f'<rect x="{x:.1f}" y="{y(achievement):.1f}" width="{slot * 0.6:.1f}" height="{height:.1f}" fill="{fill}"/>')
         parts.append(text(centre, y(achievement) - 7, line.percent, 16, extra=' font-weight="bold"'))
         parts.append(text(centre, BOTTOM + 24, line.code, 18, extra=' font-weight="bold"'))
     level = y(threshold)
-    dash = 'stroke="#1f4e79" stroke-width="2" stroke-dasharray="8 5"'
+    dash = f'stroke="{colour("grafico.soglia")}" stroke-width="2" stroke-dasharray="8 5"'
     parts.append(f'<line x1="{LEFT}" y1="{level:.1f}" x2="{right}" y2="{level:.1f}" {dash}/>')
-    parts.append(text(right + 8, level + 5, f"soglia {percent_text(threshold)}", 15, "start", ' fill="#1f4e79"'))
-    parts.append(f'<line x1="{LEFT}" y1="{BOTTOM}" x2="{right}" y2="{BOTTOM}" stroke="#333333"/>')
+    parts.append(
+        text(
+            right + 8,
+            level + 5,
+            words("grafico_soglia", soglia=percent_text(threshold)),
+            15,
+            "start",
+            f' fill="{colour("grafico.soglia")}"',
+        )
+    )
+    parts.append(f'<line x1="{LEFT}" y1="{BOTTOM}" x2="{right}" y2="{BOTTOM}" stroke="{colour("grafico.asse")}"/>')
     body = "\n".join(parts)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" width="{CHART_WIDTH}" '
-        f'height="{CHART_HEIGHT}" font-family="{FONT}">\n<title>Grado di realizzazione delle linee strategiche</title>\n{body}\n</svg>'
+        f'height="{CHART_HEIGHT}" font-family="{FONT}">\n<title>{svg_text(words("grafico_titolo"))}</title>\n{body}\n</svg>'
     )

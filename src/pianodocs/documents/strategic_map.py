@@ -4,7 +4,7 @@ The vision sits on top; below it one band per perspective, holding the boxes of
 the strategic objectives of the lines in that perspective. An objective with
 indicators in the cruscotto is coloured (by its status when a status is given:
 green reached, red missed), the others are white, as 002 explains under its
-map. All text is escaped: it is workbook data; its **bold** and *italic* markup
+map; the colours are the theme's (:func:`pianodocs.theme.current_theme`). All text is escaped: it is workbook data; its **bold** and *italic* markup
 becomes bold and italic spans, with the markers removed.
 """
 
@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 import pyphen
 
 from ..model import Plan, StrategicObjective
+from ..theme import current_theme
 from ..view.model import Run
 from ..view.richtext import printable, runs
 
@@ -35,7 +36,6 @@ FONTS = Path(str(files("pianodocs").joinpath("fonts")))
 AVERAGE_ADVANCE = 0.5
 # Italian hyphenation for a word longer than its box (the patterns WeasyPrint hyphenates the PDF's text with)
 _ITALIAN = pyphen.Pyphen(lang="it_IT")
-COLOURS = {"reached": "#2e7d32", "missed": "#c62828", "planned": "#1f4e79", "white": "#ffffff"}
 # characters XML 1.0 cannot hold: a workbook name carrying one would make the whole drawing invalid
 
 
@@ -203,14 +203,16 @@ def perspective_lanes(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
 def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None) -> str:
     """The map as an SVG document. ``status`` maps objective codes to reached (True) or missed (False)."""
     lanes = perspective_lanes(plan)
+    colour = current_theme().colour
     parts: list[str] = []
     vision = plan.vision or plan.entity.name
     vision_lines = _lines(vision, 110)
     vision_height = 20 + LINE_HEIGHT * len(vision_lines)
     parts.append(
-        f'<rect x="{MARGIN}" y="{MARGIN}" width="{WIDTH - 2 * MARGIN}" height="{vision_height}" rx="6" fill="#e8eef5" stroke="#1f4e79"/>'
+        f'<rect x="{MARGIN}" y="{MARGIN}" width="{WIDTH - 2 * MARGIN}" height="{vision_height}" rx="6" '
+        f'fill="{colour("mappa.visione-sfondo")}" stroke="{colour("mappa.visione-bordo")}"/>'
     )
-    parts.append(_text_block(WIDTH / 2, MARGIN + 18, vision_lines, 13, "#1f4e79", bold=True))
+    parts.append(_text_block(WIDTH / 2, MARGIN + 18, vision_lines, 13, colour("mappa.visione-testo"), bold=True))
     y = MARGIN + vision_height + LANE_GAP
     for name, objectives in lanes:
         per_row = min(len(objectives), 5)
@@ -220,10 +222,14 @@ def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None) -> s
         row_heights = [max(len(_lines(f"{o.printed_code} {o.name}", wrap)) for o in row) * LINE_HEIGHT + 16 for row in rows]
         lane_height = sum(row_heights) + BOX_GAP * (len(rows) + 1)
         parts.append(
-            f'<rect x="{MARGIN}" y="{y}" width="{WIDTH - 2 * MARGIN}" height="{lane_height}" fill="#f5f5f5" stroke="#9e9e9e"/>'
+            f'<rect x="{MARGIN}" y="{y}" width="{WIDTH - 2 * MARGIN}" height="{lane_height}" '
+            f'fill="{colour("mappa.prospettiva-sfondo")}" stroke="{colour("mappa.prospettiva-bordo")}"/>'
         )
+        lane_label = _lines(name.upper(), 20)
         parts.append(
-            _text_block(MARGIN + LABEL_WIDTH / 2, y + lane_height / 2 - 4, _lines(name.upper(), 20), 11, "#333333", bold=True)
+            _text_block(
+                MARGIN + LABEL_WIDTH / 2, y + lane_height / 2 - 4, lane_label, 11, colour("mappa.prospettiva-testo"), bold=True
+            )
         )
         row_y = y + BOX_GAP
         for row, row_height in zip(rows, row_heights, strict=True):
@@ -231,7 +237,8 @@ def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None) -> s
                 x = MARGIN + LABEL_WIDTH + BOX_GAP + index * (box_width + BOX_GAP)
                 fill, ink = _colours(objective, status)
                 parts.append(
-                    f'<rect x="{x:.1f}" y="{row_y}" width="{box_width:.1f}" height="{row_height}" rx="4" fill="{fill}" stroke="#333333"/>'
+                    f'<rect x="{x:.1f}" y="{row_y}" width="{box_width:.1f}" height="{row_height}" rx="4" '
+                    f'fill="{fill}" stroke="{colour("mappa.obiettivo-bordo")}"/>'
                 )
                 label = _lines(f"{objective.printed_code} {objective.name}".strip(), wrap)
                 parts.append(_text_block(x + box_width / 2, row_y + 14, label, 10, ink))
@@ -246,11 +253,14 @@ def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None) -> s
 
 
 def _colours(objective: StrategicObjective, status: Mapping[str, bool] | None) -> tuple[str, str]:
+    """The fill of an objective's box and the colour of its text, from the theme."""
+    colour = current_theme().colour
     if not objective.in_dashboard:
-        return COLOURS["white"], "#000000"
+        return colour("mappa.obiettivo-fuori-cruscotto"), colour("mappa.obiettivo-fuori-cruscotto-testo")
+    ink = colour("mappa.obiettivo-cruscotto-testo")
     if status is not None and objective.code in status:
-        return (COLOURS["reached"] if status[objective.code] else COLOURS["missed"]), "#ffffff"
-    return COLOURS["planned"], "#ffffff"
+        return colour("esiti.raggiunto" if status[objective.code] else "esiti.non-raggiunto"), ink
+    return colour("mappa.obiettivo-cruscotto"), ink
 
 
 def strategic_map_alt(plan: Plan) -> str:

@@ -8,6 +8,7 @@ literally) without depending on any workbook.
 
 from __future__ import annotations
 
+from ..theme import default_theme
 from .model import (
     Align,
     BulletList,
@@ -27,15 +28,26 @@ from .richtext import plain, runs
 
 HOSTILE_TEXT = '<img src="file:///etc/passwd"> {{ 7*7 }} {% include "x" %} ]]> & € àèìòù'
 
-DEMO_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" width="400" height="200">
-<rect x="10" y="10" width="380" height="40" fill="#1f4e79"/>
-<text x="200" y="36" font-size="14" text-anchor="middle" fill="#ffffff">Vision dell'ente</text>
-<rect x="20" y="90" width="160" height="50" fill="#2e7d32"/>
-<text x="100" y="120" font-size="12" text-anchor="middle" fill="#ffffff">B2 Internazionalizzazione</text>
-<rect x="220" y="90" width="160" height="50" fill="#c62828"/>
-<text x="300" y="120" font-size="12" text-anchor="middle" fill="#ffffff">E Risoluzione controversie</text>
-<line x1="200" y1="50" x2="100" y2="90" stroke="#333333"/>
-<line x1="200" y1="50" x2="300" y2="90" stroke="#333333"/>
+# a small strategic map in the theme's colours
+_MAP, _INK, _REACHED, _MISSED, _LINE = (
+    default_theme().colour(key)
+    for key in (
+        "mappa.obiettivo-cruscotto",
+        "mappa.obiettivo-cruscotto-testo",
+        "esiti.raggiunto",
+        "esiti.non-raggiunto",
+        "mappa.obiettivo-bordo",
+    )
+)
+DEMO_SVG = f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" width="400" height="200">
+<rect x="10" y="10" width="380" height="40" fill="{_MAP}"/>
+<text x="200" y="36" font-size="14" text-anchor="middle" fill="{_INK}">Vision dell'ente</text>
+<rect x="20" y="90" width="160" height="50" fill="{_REACHED}"/>
+<text x="100" y="120" font-size="12" text-anchor="middle" fill="{_INK}">B2 Internazionalizzazione</text>
+<rect x="220" y="90" width="160" height="50" fill="{_MISSED}"/>
+<text x="300" y="120" font-size="12" text-anchor="middle" fill="{_INK}">E Risoluzione controversie</text>
+<line x1="200" y1="50" x2="100" y2="90" stroke="{_LINE}"/>
+<line x1="200" y1="50" x2="300" y2="90" stroke="{_LINE}"/>
 </svg>"""
 
 

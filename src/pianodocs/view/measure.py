@@ -26,7 +26,7 @@ PRINTABLE_MM = {False: 170.0, True: 257.0}
 # the larger cell font size of the two backends, in points: the PDF's 9.5 (normal) and the DOCX's 7 (small)
 CELL_SIZE_PT = {"normal": 9.5, "small": 7.0}
 # horizontal padding of a cell, both sides and borders, in points, by table size: the DOCX's margins (108 twips
-# a side, 57 in a small table: pianodocs.backends.docx.SMALL_CELL_MARGIN) are the larger of the two backends'
+# a side, 57 in a small table: pianodocs.backends.docx.body.SMALL_CELL_MARGIN) are the larger of the two backends'
 CELL_PADDING_PT = {"normal": 2 * 5.4 + 1.0, "small": 2 * 2.85 + 1.0}
 # a token with a digit, a code (letters joined by . or _), a flag in capitals: never split across lines
 _DIGIT = re.compile(r"\d")

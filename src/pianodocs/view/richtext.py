@@ -2,7 +2,9 @@
 
 Workbook text is data: anything that is not this markup is kept literally
 (angle brackets, braces, ampersands), and only http(s) and mailto links are kept
-as links.
+as links: :func:`is_safe_link` says which, here and in both backends (the DOCX
+writer and the PDF template's ``safe_link`` test), since a kind may build runs
+with a link of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ _TOKEN = re.compile(
 )
 # characters XML 1.0 forbids, and DEL: they break a DOCX or an SVG and garble a PDF's text layer
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# the one definition of a link a document may hold
 _SAFE_LINK = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
 
 
@@ -32,11 +35,16 @@ def runs(text: str) -> tuple[Run, ...]:
             result.append(Run(found.group("italic"), italic=True))
         else:
             url = found.group("url")
-            result.append(Run(found.group("label"), link=url if _SAFE_LINK.fullmatch(url) else ""))
+            result.append(Run(found.group("label"), link=url if is_safe_link(url) else ""))
         position = found.end()
     if position < len(text):
         result.append(Run(text[position:]))
     return tuple(result)
+
+
+def is_safe_link(url: object) -> bool:
+    """True for the links a document may contain: http(s) and mailto, nothing else."""
+    return isinstance(url, str) and _SAFE_LINK.fullmatch(url) is not None
 
 
 def plain(text: str) -> tuple[Run, ...]:
