@@ -175,8 +175,8 @@ def test_revisions_of_a_diff_read_the_same(pistoia_revised: pianodocs.Plan, anne
     e1 = _indicator(pistoia_revised, "IND-E1-1")
     revised_targets = {r.year: pianodocs.values.parse_target(r.new) for r in pistoia_revised.revisions if r.element == e1.code}
     revised = attrs.evolve(e1, targets={**e1.targets, **revised_targets})
-    indicators = tuple(revised if i.code == e1.code else i for i in pistoia_revised.indicator_list)
-    new_plan = attrs.evolve(pistoia_revised, indicator_list=indicators)
+    indicators = tuple(revised if i.code == e1.code else i for i in pistoia_revised.indicators)
+    new_plan = attrs.evolve(pistoia_revised, indicators=indicators)
     assert _row(_table(new_plan, pagine=1), e1) == _row(annex, e1)
 
 
@@ -273,7 +273,7 @@ def test_docx_content_and_libreoffice_page_count(pistoia_revised: pianodocs.Plan
 def _with_copies(plan: pianodocs.Plan, objective: str, times: int) -> pianodocs.Plan:
     """The plan with the indicators of ``objective`` repeated ``times`` more (a long annex)."""
     copies = tuple(attrs.evolve(i, code=f"{i.code}-{n}") for n in range(times) for i in plan.indicators_of(objective))
-    return attrs.evolve(plan, indicator_list=plan.indicator_list + copies)
+    return attrs.evolve(plan, indicators=plan.indicators + copies)
 
 
 CASES = {

@@ -198,7 +198,7 @@ def test_implausible_target_is_a_warning(tmp_path: Path) -> None:
 
     warnings: list[pianodocs.Problem] = []
     plan = pianodocs.load_workbook(_write(tmp_path, implausible), warnings=warnings)
-    assert plan.indicator_list[0].target(2020).text == "63%"
+    assert plan.indicators[0].target(2020).text == "63%"
     (warning,) = warnings
     assert warning.severity is pianodocs.Severity.WARNING
     assert warning.sheet == "Indicatori" and warning.cell is not None

@@ -107,7 +107,7 @@ def test_a_percentage_typed_in_a_revision_is_read_as_a_percentage(tmp_path: Path
     # the annex's Peso column prints the weight as typed
     (table,) = [block for block in allegato_delibera.build(plan).blocks if isinstance(block, Table)]
     headers = [cell.text for cell in table.header[0].cells]
-    (row,) = [row for row in table.body if any(cell.text == plan.indicator_list[0].name for cell in row.cells)]
+    (row,) = [row for row in table.body if any(cell.text == plan.indicators[0].name for cell in row.cells)]
     assert row.cells[headers.index("Peso")].text == "50%"
 
 
@@ -165,7 +165,7 @@ def test_mission_and_programme_codes_typed_as_numbers_get_their_zeros_back(tmp_p
     assert (plan.acts[0].number, plan.structures[0].head) == ("63", "5")
     assert [m.code for m in plan.missions] == ["016"]
     assert [(p.mission, p.code) for p in plan.programmes] == [("016", "005")]
-    assert (plan.indicator_list[0].mission, plan.indicator_list[0].programme) == ("016", "005")
+    assert (plan.indicators[0].mission, plan.indicators[0].programme) == ("016", "005")
     restored = {(w.sheet, w.cell): w.message for w in warnings if "tre cifre" in w.message}
     assert len(restored) == 5, warnings
     message = restored[("Programmi", "B2")]
@@ -193,7 +193,7 @@ def test_a_target_typed_as_equals_one_is_the_target_equals_one(tmp_path: Path) -
     cell = _type(path, "Indicatori", 2, "Target 2021", "=1")
     _cache_formula_values(path, "Indicatori", {cell: "1"})
     plan, warnings = _load(path)
-    target = plan.indicator_list[0].targets[2021]
+    target = plan.indicators[0].targets[2021]
     assert target.text == "=1"
     assert target.kind is pianodocs.TargetKind.COMPARISON
     (warning,) = [w for w in warnings if w.cell == cell]
@@ -224,7 +224,7 @@ def test_another_formula_in_a_target_cell_uses_its_computed_value_and_says_so(tm
     cell = _type(path, "Indicatori", 2, "Target 2021", "=0.45*2", "0%")
     _cache_formula_values(path, "Indicatori", {cell: "0.9"})
     plan, warnings = _load(path)
-    assert plan.indicator_list[0].targets[2021].text == "90%"
+    assert plan.indicators[0].targets[2021].text == "90%"
     (warning,) = [w for w in warnings if w.cell == cell]
     assert warning.message == "'Target 2021' contiene la formula «=0.45*2»: viene usato il valore calcolato «90%»."
 
@@ -277,7 +277,7 @@ def test_weights_that_miss_100_by_rounding_load_with_a_warning(
     tmp_path: Path, weight: object, number_format: str, total: str
 ) -> None:
     plan, warnings = _load(_three_weights(weight, number_format)(tmp_path))
-    assert len(plan.indicator_list) == 3
+    assert len(plan.indicators) == 3
     (warning,) = [w for w in warnings if "pesi" in w.message]
     assert warning.message == (
         f"I pesi degli indicatori dell'obiettivo B.2.1 sommano a {total} invece che al 100% (righe 2, 3, 4): "
@@ -314,7 +314,7 @@ def test_a_target_almost_a_number_warns_how_it_was_read(tmp_path: Path, typed: s
     path = _write(tmp_path)
     cell = _type(path, "Indicatori", 2, "Target 2021", typed)
     plan, warnings = _load(path)
-    assert plan.indicator_list[0].targets[2021].text == typed
+    assert plan.indicators[0].targets[2021].text == typed
     (warning,) = [w for w in warnings if w.cell == cell]
     assert warning.sheet == "Indicatori"
     assert warning.message == (
@@ -344,8 +344,8 @@ def test_filled_year_columns_outside_the_plan_are_flagged_and_ignored(tmp_path: 
     extra(data)
     save_workbook(build_workbook(data, years=[2018, 2019, 2020, 2021, 2022, 2023], with_help=False), path)
     plan, warnings = _load(path)
-    assert sorted(plan.indicator_list[0].targets) == [2020, 2021, 2022]
-    assert 2023 not in plan.indicator_list[0].history
+    assert sorted(plan.indicators[0].targets) == [2020, 2021, 2022]
+    assert 2023 not in plan.indicators[0].history
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Indicatori"]
     target_cell = sheet.cell(row=2, column=_column(sheet, "Target 2019")).coordinate

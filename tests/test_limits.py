@@ -97,8 +97,8 @@ def test_no_sample_text_gets_a_break(workbook: str) -> None:
 
 def _with_long_indicator_name() -> pianodocs.Plan:
     plan = pianodocs.load_workbook(SAMPLES / "cciaa_valserena_2024_2026.xlsx")
-    first, *others = plan.indicator_list
-    return attrs.evolve(plan, indicator_list=(attrs.evolve(first, name=LONG_WORD), *others))
+    first, *others = plan.indicators
+    return attrs.evolve(plan, indicators=(attrs.evolve(first, name=LONG_WORD), *others))
 
 
 def _word_in(text: str) -> str:

@@ -109,8 +109,8 @@ def test_workbook_text_that_looks_like_markup_stays_text(pistoia: pianodocs.Plan
 
     from pianodocs.view.demo import HOSTILE_TEXT
 
-    indicator = attrs.evolve(pistoia.indicator_list[0], name=HOSTILE_TEXT)
-    plan = attrs.evolve(pistoia, indicator_list=(indicator, *pistoia.indicator_list[1:]))
+    indicator = attrs.evolve(pistoia.indicators[0], name=HOSTILE_TEXT)
+    plan = attrs.evolve(pistoia, indicators=(indicator, *pistoia.indicators[1:]))
     svg = piano_performance.generated(plan, "mappa-strategica")[0]
     names = [row.cells[1].text for row in cruscotto_table(plan).body if len(row.cells) > 1]
     assert HOSTILE_TEXT in names
@@ -247,8 +247,8 @@ def test_cascading_shows_the_indicators_of_an_objective_none_of_which_is_flagged
     pistoia: pianodocs.Plan,
 ) -> None:
     objective = next(o for o in pistoia.operational_objectives if o.code == "B.1.4")
-    indicators = tuple(attrs.evolve(i, dashboard="ente") if i.objective == objective.code else i for i in pistoia.indicator_list)
-    plan = attrs.evolve(pistoia, indicator_list=indicators)
+    indicators = tuple(attrs.evolve(i, dashboard="ente") if i.objective == objective.code else i for i in pistoia.indicators)
+    plan = attrs.evolve(pistoia, indicators=indicators)
     own = [i.name for i in plan.indicators if i.objective == objective.code]
     assert own
     texts = {

@@ -64,7 +64,7 @@ def _placed_rows(document: Document) -> Iterator[tuple[str, str, list[str]]]:
 
 def test_applies_only_with_missions_and_pira_indicators(unioncamere: pianodocs.Plan, pistoia: pianodocs.Plan) -> None:
     assert pira.applies(unioncamere) and pira.applies(pistoia)
-    without_flags = attrs.evolve(pistoia, indicator_list=tuple(i for i in pistoia.indicators if not i.in_pira))
+    without_flags = attrs.evolve(pistoia, indicators=tuple(i for i in pistoia.indicators if not i.in_pira))
     assert not pira.applies(without_flags)
     assert not pira.applies(attrs.evolve(pistoia, missions=()))
 
@@ -182,7 +182,7 @@ def test_front_matrix_one_column_per_programme_used(unioncamere: pianodocs.Plan)
 
 def test_a_mission_with_two_programmes_spans_them(pistoia: pianodocs.Plan) -> None:
     moved = tuple(attrs.evolve(i, programme="002") if i.code == "IND-H3-4" else i for i in pistoia.indicators)
-    (matrix,) = _tables(pira.build(attrs.evolve(pistoia, indicator_list=moved)), pira.MATRIX)
+    (matrix,) = _tables(pira.build(attrs.evolve(pistoia, indicators=moved)), pira.MATRIX)
     spans = {c.text[:3]: c.colspan for c in matrix.header[0].cells[1:]}
     assert spans == {"011": 1, "012": 1, "016": 1, "032": 2}
     assert [c.text[:3] for c in matrix.header[1].cells[1:]] == ["005", "004", "005", "002", "003"]
@@ -190,7 +190,7 @@ def test_a_mission_with_two_programmes_spans_them(pistoia: pianodocs.Plan) -> No
 
 def test_a_pira_indicator_without_mission_is_still_printed(pistoia: pianodocs.Plan) -> None:
     moved = tuple(attrs.evolve(i, mission="", programme="") if i.code == "IND-H3-4" else i for i in pistoia.indicators)
-    placed = list(_placed_rows(pira.build(attrs.evolve(pistoia, indicator_list=moved))))
+    placed = list(_placed_rows(pira.build(attrs.evolve(pistoia, indicators=moved))))
     assert len(placed) == 19
     assert [mission for mission, _, row in placed if row[0].startswith("Giorni medi di presenza")] == ["Missione non indicata"]
 
@@ -226,7 +226,7 @@ def test_workbook_texts_come_first_and_a_generated_block_places_the_matrix(union
 
 def test_workbook_text_is_printed_literally(unioncamere: pianodocs.Plan) -> None:
     texts = (PiraObjectiveText("OB3", "012", "004", description="**Consulenza** legale", stakeholders="<b>CCIAA</b> {{ x }}"),)
-    (group,) = pira.programme_groups(attrs.evolve(unioncamere, pira_texts=texts, indicator_list=()))
+    (group,) = pira.programme_groups(attrs.evolve(unioncamere, pira_texts=texts, indicators=()))
     table = pira._objective_table(group.objectives[0], pira.texts())
     cells = table.body[0].cells
     assert cells[1].runs[0].bold and cells[1].text == "Consulenza legale", "the PIRA description is testo formattato"

@@ -61,8 +61,8 @@ def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
 def test_an_indicator_after_600_empty_rows_is_read(original: Plan, tmp_path: Path) -> None:
     path = hostile.with_sheet_xml(SAMPLE, tmp_path / "vuote.xlsx", "Indicatori", lambda xml: hostile.move_last_row_down(xml, 600))
     plan, warnings = loaded(path)
-    assert [i.code for i in plan.indicator_list] == [i.code for i in original.indicator_list]
-    assert plan.indicator_list[-1].name == original.indicator_list[-1].name
+    assert [i.code for i in plan.indicators] == [i.code for i in original.indicators]
+    assert plan.indicators[-1].name == original.indicators[-1].name
     assert not [w for w in warnings if w.sheet == "Indicatori" and w.cell is None]
 
 
@@ -83,7 +83,7 @@ def test_an_entity_field_after_600_empty_rows_is_read(original: Plan, tmp_path: 
 def test_a_dimension_that_lies_does_not_cut_the_sheet(original: Plan, tmp_path: Path) -> None:
     path = hostile.with_sheet_xml(SAMPLE, tmp_path / "dim.xlsx", "Indicatori", lambda xml: hostile.lying_dimension(xml, "A1:C3"))
     plan, _ = loaded(path)
-    assert [i.code for i in plan.indicator_list] == [i.code for i in original.indicator_list]
+    assert [i.code for i in plan.indicators] == [i.code for i in original.indicators]
 
 
 # ---------------------------------------------------------------------------
@@ -148,7 +148,7 @@ def test_hidden_rows_holding_data_are_read_with_an_avviso(original: Plan, tmp_pa
         SAMPLE, tmp_path / "righe.xlsx", "Indicatori", lambda xml: hostile.hide_row(hostile.hide_row(xml, 4), 7)
     )
     plan, warnings = loaded(path)
-    assert len(plan.indicator_list) == len(original.indicator_list)
+    assert len(plan.indicators) == len(original.indicators)
     (warning,) = [w for w in warnings if "nascost" in w.message]
     assert (warning.sheet, warning.cell, warning.severity) == ("Indicatori", "A4", Severity.WARNING)
     assert warning.message == "Le righe 4, 7 sono nascoste in Excel: vengono lette comunque."
@@ -157,7 +157,7 @@ def test_hidden_rows_holding_data_are_read_with_an_avviso(original: Plan, tmp_pa
 def test_a_hidden_column_holding_data_is_read_with_an_avviso(original: Plan, tmp_path: Path) -> None:
     path = hostile.with_sheet_xml(SAMPLE, tmp_path / "colonna.xlsx", "Indicatori", lambda xml: hostile.hide_column(xml, 4))
     plan, warnings = loaded(path)
-    assert [i.name for i in plan.indicator_list] == [i.name for i in original.indicator_list]  # column D is 'Indicatore'
+    assert [i.name for i in plan.indicators] == [i.name for i in original.indicators]  # column D is 'Indicatore'
     (warning,) = [w for w in warnings if "nascost" in w.message]
     assert (warning.sheet, warning.cell, warning.severity) == ("Indicatori", "D1", Severity.WARNING)
     assert warning.message == "La colonna D è nascosta in Excel: viene letta comunque."
@@ -180,7 +180,7 @@ def test_data_beyond_column_64_is_reported(tmp_path: Path) -> None:
 def test_a_sheet_named_with_a_zero_width_space_is_read_with_an_avviso(original: Plan, tmp_path: Path) -> None:
     path = hostile.with_sheet_renamed(SAMPLE, tmp_path / "nome.xlsx", "Indicatori", "Indicatori\u200b")
     plan, warnings = loaded(path)
-    assert len(plan.indicator_list) == len(original.indicator_list)
+    assert len(plan.indicators) == len(original.indicators)
     (warning,) = [w for w in warnings if "quasi come" in w.message]
     assert (warning.sheet, warning.severity) == ("Indicatori", Severity.WARNING)
     assert warning.message.startswith("Il foglio «Indicatori<U+200B>» si chiama quasi come 'Indicatori'")
@@ -200,7 +200,7 @@ def test_a_plan_without_indicators_is_not_rendered_as_a_document_made_of_them(tm
     for number, sheet in enumerate(("Indicatori", "Misurazioni", "Revisioni")):
         path = hostile.with_sheet_renamed(path, tmp_path / f"senza-{number}.xlsx", sheet, f"{sheet} 2024")
     plan, warnings = loaded(path)
-    assert plan.indicator_list == ()
+    assert plan.indicators == ()
     assert any(w.sheet == "Indicatori 2024" for w in warnings)  # the renamed sheet is said to be ignored
     (none,) = [w for w in warnings if w.sheet == "Indicatori"]
     assert none.severity is Severity.WARNING and none.message.startswith("Il workbook non contiene indicatori")

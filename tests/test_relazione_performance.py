@@ -193,7 +193,7 @@ def test_an_indicator_inserted_the_next_year_is_not_in_the_relazione(plan: piano
     later = attrs.evolve(
         plan,
         acts=(*plan.acts, act),
-        indicator_list=(*plan.indicator_list, new),
+        indicators=(*plan.indicators, new),
         revisions=(*plan.revisions, Revision(RevisionKind.INDICATOR_INSERTED, "IND-NEW-1", act.code, 2021, new="5")),
     )
     text = _text(relazione.build(later))

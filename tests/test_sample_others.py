@@ -81,7 +81,7 @@ class TestMaremmaCruscotto:
         assert eliminated <= {i.code for i in maremma.indicators}, "eliminated indicators stay, to be printed marked"
 
     def test_owners_and_targets(self, maremma: pianodocs.Plan) -> None:
-        first = next(maremma.indicators)
+        first = maremma.indicators[0]
         assert first.owner == "S.Anagrafico Certificativo"
         second = list(maremma.indicators)[1]
         assert [str(second.target(year)) for year in range(2017, 2022)] == ["<20%", "<10%", "<10%", "0%", "0%"]

@@ -58,7 +58,7 @@ def measured(code: str, value: str, on: dt.date = AT, manual: str | None = None,
 
 
 def plan_of(*indicators: Indicator, measurements: tuple[Measurement, ...] = (), **fields: object) -> Plan:
-    return attrs.evolve(BASE, **{**TREE, "indicator_list": indicators, "measurements": measurements, **fields})
+    return attrs.evolve(BASE, **{**TREE, "indicators": indicators, "measurements": measurements, **fields})
 
 
 def one(target: str, value: str | None, at: dt.date = AT, on: dt.date = AT, **fields: object) -> IndicatorScore:
@@ -463,7 +463,7 @@ class TestRollUp:
         )
         values = {"IA1": "100", "IA2": "50", "IA9": "0", "IA": "30", "IB": "90", "ID": "no", "ID9": "si", "IX": "70"}
         return attrs.evolve(
-            BASE, **tree, indicator_list=indicators, measurements=tuple(measured(code, value) for code, value in values.items())
+            BASE, **tree, indicators=indicators, measurements=tuple(measured(code, value) for code, value in values.items())
         )
 
     def test_strategic_objective_is_its_own_indicators_and_its_operational_objectives(self) -> None:
@@ -519,7 +519,7 @@ class TestRollUp:
         plan = attrs.evolve(
             base,
             strategic_objectives=(*base.strategic_objectives, extra),
-            indicator_list=(*base.indicator_list, indicator("IA2X", "100", objective="A2")),
+            indicators=(*base.indicators, indicator("IA2X", "100", objective="A2")),
             measurements=(*base.measurements, measured("IA2X", "20")),
         )
         card = score(plan, AT)

@@ -80,7 +80,7 @@ def small_plan(plan: Plan) -> Plan:
     operational = [o for o in plan.operational_objectives if o.strategic_objective in strategic]
     objectives = strategic | {o.code for o in operational}
     indicators, per_objective = [], dict.fromkeys(objectives, 0)
-    for indicator in plan.indicator_list:
+    for indicator in plan.indicators:
         if indicator.objective in objectives and per_objective[indicator.objective] < 2:
             per_objective[indicator.objective] += 1
             indicators.append(indicator)
@@ -99,7 +99,7 @@ def small_plan(plan: Plan) -> Plan:
         plan,
         strategic_objectives=tuple(o for o in plan.strategic_objectives if o.code in strategic),
         operational_objectives=tuple(operational),
-        indicator_list=tuple(indicators),
+        indicators=tuple(indicators),
         lines=tuple(line for line in plan.lines if line.code in {"A", "B"}),
         measurements=tuple(m for m in plan.measurements if m.indicator in codes),
         revisions=tuple(r for r in plan.revisions if r.element in codes | objectives),
@@ -112,7 +112,7 @@ def small_plan(plan: Plan) -> Plan:
 
 def hostile(plan: Plan, tag: Tags) -> Plan:
     """``plan`` with a tagged payload in every text field a reader sees; one paragraph and one note 10,000 characters long."""
-    pira = next(i for i in plan.indicator_list if i.in_pira and i.mission and i.programme)
+    pira = next(i for i in plan.indicators if i.in_pira and i.mission and i.programme)
     return attrs.evolve(
         plan,
         entity=attrs.evolve(plan.entity, name=tag("ENTE")),
@@ -127,7 +127,7 @@ def hostile(plan: Plan, tag: Tags) -> Plan:
         operational_objectives=tuple(
             attrs.evolve(o, name=tag("OO"), description=tag("DESCRIZIONEOO")) for o in plan.operational_objectives
         ),
-        indicator_list=tuple(
+        indicators=tuple(
             attrs.evolve(
                 indicator,
                 name=tag("INDICATORE"),
@@ -136,7 +136,7 @@ def hostile(plan: Plan, tag: Tags) -> Plan:
                 notes=tag("NOTA", " " + LONG if index == 0 else ""),
                 targets={year: parse_target(tag("TARGET")) for year in indicator.targets},
             )
-            for index, indicator in enumerate(plan.indicator_list)
+            for index, indicator in enumerate(plan.indicators)
         ),
         measurements=tuple(attrs.evolve(m, value=parse_value(tag("VALORE")), note=tag("NOTAMISURA")) for m in plan.measurements),
         revisions=tuple(
@@ -402,8 +402,8 @@ def test_the_payload_survives_the_workbook_and_the_loader(tmp_path: Path) -> Non
     save_workbook(build_workbook(data, years=[2021]), path)
     plan = pianodocs.load_workbook(path)
     assert plan.entity.name.startswith("QENTE1Q <img")
-    assert next(plan.indicators).name.endswith("\u202eaperto\u202c"), "the loader closes it at the end of its cell"
-    target = next(plan.indicators).target(2021)
+    assert plan.indicators[0].name.endswith("\u202eaperto\u202c"), "the loader closes it at the end of its cell"
+    target = plan.indicators[0].target(2021)
     assert target.kind.name == "FREE_TEXT" and target.text.endswith("seconda riga _x0001_")
     for kind in available_kinds():
         try:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
 import attrs
 
+from . import scoring
 from .model import (
     Act,
     Indicator,
@@ -29,7 +30,8 @@ from .model import (
     RevisionKind,
     StrategicObjective,
 )
-from .values import format_date, format_percent
+from .schema import SHEETS_BY_NAME, Sheet, as_written
+from .values import format_date
 
 INDICATOR = "indicatore"
 STRATEGIC = "obiettivo strategico"
@@ -144,25 +146,21 @@ Objective = StrategicObjective | OperationalObjective
 # what is compared of an element: (kind of change, column, year) → the value as written
 Written = dict[tuple[ChangeKind, str, int | None], str]
 
-# the indicator columns compared as "other fields"
-_INDICATOR_FIELDS: tuple[tuple[str, Callable[[Indicator], str]], ...] = (
-    ("Indicatore", lambda i: i.name),
-    ("Flag", lambda i: i.flag),
-    ("Riferimento", lambda i: i.reference),
-    ("Algoritmo", lambda i: i.algorithm),
-    ("Descrizione tecnica", lambda i: i.technical_description),
-    ("Media cluster", lambda i: i.cluster_mean.text if i.cluster_mean else ""),
-    ("Tipologia", lambda i: i.type),
-    ("Unità di misura", lambda i: i.unit),
-    ("Fonte", lambda i: i.source),
-    ("Verso", lambda i: i.direction.value if i.direction else ""),
-    ("Owner", lambda i: i.owner),
-    ("Missione", lambda i: i.mission),
-    ("Programma", lambda i: i.programme),
-    ("Centro di responsabilità", lambda i: i.responsibility_centre),
-    ("Cruscotto", lambda i: i.dashboard),
-)
-_YES_NO = {True: "si", False: "no"}
+# the indicator columns a change of their own compares (or the key): every other one is an "other field"
+_OWN_CHANGES = ("code", "objective", "weight", "targets", "notes")
+
+
+def label(sheet: str, attribute: str) -> str:
+    """The workbook column of ``sheet`` that fills ``attribute``: how a change names the field."""
+    return next(column.name for column in SHEETS_BY_NAME[sheet].columns if column.attribute == attribute)
+
+
+def compared_fields(sheet: Sheet = SHEETS_BY_NAME["Indicatori"]) -> tuple[tuple[str, str], ...]:
+    """(column, attribute) of the indicator columns compared as "other fields", in the sheet's order."""
+    return tuple((c.name, c.attribute) for c in sheet.columns if c.attribute and c.attribute not in _OWN_CHANGES)
+
+
+_INDICATOR_FIELDS = compared_fields()
 
 
 def diff_plans(old: Plan, new: Plan, *, old_file: str = "", new_file: str = "") -> PlanDiff:
@@ -182,8 +180,8 @@ def diff_plans(old: Plan, new: Plan, *, old_file: str = "", new_file: str = "") 
 
 
 def weight_text(indicator: Indicator) -> str:
-    """The weight as written: ``60%``, or empty."""
-    return format_percent(indicator.weight) if indicator.weight is not None else ""
+    """The weight as every document prints it: ``60%``, or empty."""
+    return scoring.weight_text(indicator.weight)
 
 
 def _compared(before: Written, after: Written, make: Callable[..., Change]) -> Iterator[Change]:
@@ -204,11 +202,16 @@ def _eliminated_by_revision(old: Plan, new: Plan, code: str, make: Callable[...,
 
 
 def _indicator_written(indicator: Indicator) -> Written:
-    written: Written = {(ChangeKind.TARGET, "Target", year): target.text for year, target in indicator.targets.items()}
-    written[ChangeKind.WEIGHT, "Peso", None] = weight_text(indicator)
-    written[ChangeKind.NOTES, "Note", None] = indicator.notes
-    written.update(((ChangeKind.FIELD, column, None), read(indicator)) for column, read in _INDICATOR_FIELDS)
-    written.update(((ChangeKind.FIELD, "Storico", year), value.text) for year, value in indicator.history.items())
+    targets = label("Indicatori", "targets")
+    written: Written = {(ChangeKind.TARGET, targets, year): target.text for year, target in indicator.targets.items()}
+    written[ChangeKind.WEIGHT, label("Indicatori", "weight"), None] = weight_text(indicator)
+    written[ChangeKind.NOTES, label("Indicatori", "notes"), None] = indicator.notes
+    for column, attribute in _INDICATOR_FIELDS:
+        value = getattr(indicator, attribute)
+        if isinstance(value, Mapping):  # a per-year column
+            written.update(((ChangeKind.FIELD, column, year), as_written(item)) for year, item in value.items())
+        else:
+            written[ChangeKind.FIELD, column, None] = as_written(value)
     return written
 
 
@@ -222,7 +225,8 @@ def _indicator_changes(old: Plan, new: Plan) -> Iterator[Change]:
             continue
         yield from _eliminated_by_revision(old, new, indicator.code, make, ChangeKind.INDICATOR_ELIMINATED)
         if previous.objective != indicator.objective:
-            yield make(ChangeKind.INDICATOR_MOVED, field="Obiettivo", before=previous.objective, after=indicator.objective)
+            moved = label("Indicatori", "objective")
+            yield make(ChangeKind.INDICATOR_MOVED, field=moved, before=previous.objective, after=indicator.objective)
         yield from _compared(_indicator_written(previous), _indicator_written(indicator), make)
     current = {indicator.code for indicator in new.indicators}
     for indicator in old.indicators:
@@ -241,11 +245,14 @@ def _parent(objective: Objective) -> str:
 
 
 def _objective_written(objective: Objective) -> Written:
-    parent = "Linea" if isinstance(objective, StrategicObjective) else "Obiettivo strategico"
-    written: Written = {(ChangeKind.NOTES, "Note", None): objective.notes} if isinstance(objective, StrategicObjective) else {}
-    written[ChangeKind.FIELD, "Denominazione", None] = objective.name
-    written[ChangeKind.FIELD, parent, None] = _parent(objective)
-    written[ChangeKind.FIELD, "Descrizione", None] = objective.description
+    strategic = isinstance(objective, StrategicObjective)
+    sheet = "Obiettivi strategici" if strategic else "Obiettivi operativi"
+    written: Written = (
+        {(ChangeKind.NOTES, label(sheet, "notes"), None): objective.notes} if isinstance(objective, StrategicObjective) else {}
+    )
+    written[ChangeKind.FIELD, label(sheet, "name"), None] = objective.name
+    written[ChangeKind.FIELD, label(sheet, "line" if strategic else "strategic_objective"), None] = _parent(objective)
+    written[ChangeKind.FIELD, label(sheet, "description"), None] = objective.description
     return written
 
 
@@ -261,8 +268,8 @@ def _objective_changes(old: Plan, new: Plan) -> Iterator[Change]:
         yield from _eliminated_by_revision(old, new, code, make, ChangeKind.OBJECTIVE_ELIMINATED)
         if previous.in_dashboard != objective.in_dashboard:
             kind = ChangeKind.OBJECTIVE_INSERTED if objective.in_dashboard else ChangeKind.OBJECTIVE_ELIMINATED
-            dashboard = (_YES_NO[previous.in_dashboard], _YES_NO[objective.in_dashboard])
-            yield make(kind, field="Nel cruscotto", before=dashboard[0], after=dashboard[1])
+            dashboard = (as_written(previous.in_dashboard), as_written(objective.in_dashboard))
+            yield make(kind, field=label("Obiettivi strategici", "in_dashboard"), before=dashboard[0], after=dashboard[1])
         yield from _compared(_objective_written(previous), _objective_written(objective), make)
     for (element, code), objective in before.items():
         if (element, code) not in after:
@@ -275,7 +282,7 @@ def _line_changes(old: Plan, new: Plan) -> Iterator[Change]:
     for line in new.lines:
         if (previous := before.get(line.code)) is not None:
             make = partial(Change, element=LINE, code=line.code, objective="", label=line.name)
-            column = (ChangeKind.NOTES, "Nota non declinata", None)
+            column = (ChangeKind.NOTES, label("Linee strategiche", "not_declined_note"), None)
             yield from _compared({column: previous.not_declined_note}, {column: line.not_declined_note}, make)
 
 
@@ -293,9 +300,9 @@ def _measurement_changes(old: Plan, new: Plan) -> Iterator[Change]:
         )  # fmt: skip
         old_value, new_value = (previous.value.text if previous else None), (current.value.text if current else None)
         if old_value != new_value:
-            yield make(field="Valore", before=old_value, after=new_value)
+            yield make(field=label("Misurazioni", "value"), before=old_value, after=new_value)
         if previous and current and previous.note != current.note:
-            yield make(field="Note", before=previous.note, after=current.note)
+            yield make(field=label("Misurazioni", "note"), before=previous.note, after=current.note)
 
 
 def added_revisions(old: Plan, new: Plan) -> tuple[Revision, ...]:
@@ -372,14 +379,14 @@ def change_text(diff: PlanDiff, change: Change) -> str:
         case ChangeKind.INDICATOR_MOVED:
             return f"{subject}: obiettivo {values}"
         case ChangeKind.MEASUREMENT:
-            what = "Misurazione" if change.field == "Valore" else "Nota della misurazione"
+            what = "Misurazione" if change.field == label("Misurazioni", "value") else "Nota della misurazione"
             return f"{what} del {format_date(change.date) if change.date else ''} di {subject}: {_presence(change, 'nuova', 'eliminata')}"
         case ChangeKind.REVISION:
             return f"{field.capitalize()}: {subject}{_revised_values(change)} — {diff.citation(change.act)}"
         case ChangeKind.ACT:
             return f"{change.code}: {_presence(change, 'nuovo', 'eliminato')}"
     subject = subject[0].upper() + subject[1:]
-    if change.field == "Nel cruscotto":
+    if change.field == label("Obiettivi strategici", "in_dashboard"):
         placed = "inserito nel cruscotto" if change.after == "si" else "tolto dal cruscotto"
         return f"{subject}: {placed} (Nel cruscotto: {values})"
     if change.field == "Revisione":

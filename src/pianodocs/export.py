@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import enum
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -25,7 +28,8 @@ import attrs
 from .atomic import atomic_output
 from .errors import OutputError
 from .model import Indicator, Measurement, Plan
-from .scoring import HUNDRED, IndicatorScore, Scorecard, score
+from .schema import SHEETS_BY_NAME, ColumnType, Sheet
+from .scoring import IndicatorScore, Scorecard, score, weight_text
 from .values import Target, Value, format_percent
 
 FORMAT_VERSION = 1
@@ -40,38 +44,64 @@ Record = dict[str, Cell]
 
 @attrs.frozen
 class Column:
-    """A column of a CSV file (``header``, in Italian) and the key of the same field in piano.json."""
+    """A column of a CSV file (``header``, in Italian) and the key of the same field in piano.json.
+
+    A column of the workbook's Indicatori sheet also names the ``attribute`` it publishes, as written (its
+    ``type`` says how) or, for its ``numeric`` twin, as the number it holds.
+    """
 
     header: str
     key: str
+    attribute: str = ""
+    type: ColumnType | None = None
+    numeric: bool = False
 
 
 def _columns(*pairs: tuple[str, str]) -> tuple[Column, ...]:
     return tuple(Column(header, key) for header, key in pairs)
 
 
-INDICATOR_COLUMNS = _columns(
-    ("codice", "codice"),
-    ("obiettivo", "obiettivo"),
-    ("obiettivo strategico", "obiettivo_strategico"),
-    ("linea", "linea"),
-    ("prospettiva", "prospettiva"),
-    ("flag", "flag"),
-    ("indicatore", "indicatore"),
-    ("algoritmo", "algoritmo"),
-    ("descrizione tecnica", "descrizione_tecnica"),
-    ("tipologia", "tipologia"),
-    ("unità di misura", "unita_di_misura"),
-    ("fonte", "fonte"),
-    ("verso", "verso"),
-    ("owner", "owner"),
-    ("missione", "missione"),
-    ("programma", "programma"),
-    ("centro di responsabilità", "centro_di_responsabilita"),
-    ("peso", "peso"),
-    ("peso numerico", "peso_numerico"),
-    ("media cluster", "media_cluster"),
-    ("media cluster numerica", "media_cluster_numerica"),
+def _key(header: str) -> str:
+    """``unità di misura`` → ``unita_di_misura``: the header without accents, words joined by ``_``."""
+    plain = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode()
+    return "_".join(re.findall(r"[a-z0-9]+", plain.casefold()))
+
+
+# where the objective sits in the tree: derived from the plan, after the indicator's own objective
+_PLACE = ("obiettivo strategico", "linea", "prospettiva")
+# indicatori.csv in its published order (docs/export.md): the workbook's columns by their schema name, the place
+# columns among them; a column of the schema in neither this nor NOT_PUBLISHED is published after these
+_INDICATOR_ORDER = (
+    "Codice", "Obiettivo", *_PLACE, "Flag", "Indicatore", "Algoritmo", "Descrizione tecnica", "Tipologia",
+    "Unità di misura", "Fonte", "Verso", "Owner", "Missione", "Programma", "Centro di responsabilità", "Peso", "Media cluster",
+)  # fmt: skip
+# the columns that also hold a number, with the header of the number's column
+_NUMERIC_TWINS = {"Peso": "peso numerico", "Media cluster": "media cluster numerica"}
+# the workbook's Indicatori columns the open data leave out: how a document prints the row, where it is shown,
+# the notes (rich text for a document); the per-year columns are published by target.csv (the history is not)
+NOT_PUBLISHED = ("Riferimento", "Cruscotto", "Note")
+
+
+def indicator_columns(sheet: Sheet = SHEETS_BY_NAME["Indicatori"]) -> tuple[Column, ...]:
+    """The columns of indicatori.csv: the ``sheet``'s columns, header its name in lower case, with the place columns."""
+    workbook = {c.name: c for c in sheet.columns if c.attribute and not c.per_year and c.name not in NOT_PUBLISHED}
+    columns: list[Column] = []
+    for name in (*_INDICATOR_ORDER, *(name for name in workbook if name not in _INDICATOR_ORDER)):
+        column = workbook.get(name)
+        if name in _PLACE:
+            columns.append(Column(name, _key(name)))
+        elif column is not None:
+            columns.append(Column(name.casefold(), _key(name), column.attribute, column.type))
+            if name in _NUMERIC_TWINS:
+                columns.append(Column(_NUMERIC_TWINS[name], _key(_NUMERIC_TWINS[name]), column.attribute, numeric=True))
+    return tuple(columns)
+
+
+INDICATOR_COLUMNS = indicator_columns()
+# the Ente fields piano.json publishes (its "ente" object), in this order: keys from the schema's names
+_ENTITY_PUBLISHED = tuple(
+    SHEETS_BY_NAME["Ente"].column(name)
+    for name in ("Denominazione", "Denominazione breve", "Codice fiscale", "Indirizzo", "Sito web")
 )
 TARGET_COLUMNS = _columns(
     ("codice indicatore", "codice_indicatore"),
@@ -138,38 +168,25 @@ def _places(plan: Plan) -> dict[str, _Place]:
     return places
 
 
-def _weight_text(weight: Decimal | None) -> str:
-    """``50%``; a re-spread weight to two decimals (``85,71%``); ``""`` when there is none."""
-    if weight is None:
-        return ""
-    return format_percent((weight * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_EVEN) / HUNDRED)
-
-
 def _indicator_record(indicator: Indicator, place: _Place) -> Record:
-    cluster_mean = indicator.cluster_mean
-    return {
-        "codice": indicator.code,
-        "obiettivo": indicator.objective,
-        "obiettivo_strategico": place.strategic,
-        "linea": place.line,
-        "prospettiva": place.perspective,
-        "flag": indicator.flag,
-        "indicatore": indicator.name,
-        "algoritmo": indicator.algorithm,
-        "descrizione_tecnica": indicator.technical_description,
-        "tipologia": indicator.type,
-        "unita_di_misura": indicator.unit,
-        "fonte": indicator.source,
-        "verso": indicator.direction.value if indicator.direction is not None else "",
-        "owner": indicator.owner,
-        "missione": indicator.mission,
-        "programma": indicator.programme,
-        "centro_di_responsabilita": indicator.responsibility_centre,
-        "peso": _weight_text(indicator.weight),
-        "peso_numerico": indicator.weight,
-        "media_cluster": cluster_mean.text if cluster_mean is not None else "",
-        "media_cluster_numerica": cluster_mean.number if cluster_mean is not None else None,
-    }
+    record: Record = {"obiettivo_strategico": place.strategic, "linea": place.line, "prospettiva": place.perspective}
+    for column in INDICATOR_COLUMNS:
+        if column.attribute:
+            record[column.key] = _published(getattr(indicator, column.attribute), column)
+    return {column.key: record[column.key] for column in INDICATOR_COLUMNS}
+
+
+def _published(value: object, column: Column) -> Cell:
+    """A workbook value in the open data: as written (a weight by the one rule), or the number it holds."""
+    if isinstance(value, Value):
+        return value.number if column.numeric else value.text
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if column.type is ColumnType.PERCENT and not column.numeric:
+        return weight_text(value) if isinstance(value, Decimal) else ""
+    if value is None or isinstance(value, str | Decimal | int | dt.date | bool):
+        return "" if value is None and not column.numeric else value
+    return str(value)
 
 
 def _target_record(code: str, year: int, target: Target) -> Record:
@@ -214,7 +231,7 @@ def _score_record(indicator_score: IndicatorScore, card: Scorecard) -> Record:
         "regola": indicator_score.rule,
         "valutabile": indicator_score.evaluable,
         "motivo": indicator_score.reason,
-        "peso_in_vigore": _weight_text(indicator_score.weight),
+        "peso_in_vigore": weight_text(indicator_score.weight),
         "peso_in_vigore_numerico": indicator_score.weight,
         "nelle_medie": indicator_score.counted,
         "stato": indicator_score.status,
@@ -256,13 +273,7 @@ def _document(plan: Plan, card: Scorecard | None) -> dict[str, Any]:
         indicators.append(item)
     return {
         "versione_formato": FORMAT_VERSION,
-        "ente": {
-            "denominazione": entity.name,
-            "denominazione_breve": entity.short_name,
-            "codice_fiscale": entity.tax_code,
-            "indirizzo": entity.address,
-            "sito_web": entity.website,
-        },
+        "ente": {_key(column.name): getattr(entity, column.attribute) for column in _ENTITY_PUBLISHED},
         "piano": {
             "titolo": plan.title,
             "sottotitolo": plan.subtitle,

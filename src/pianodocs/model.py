@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
@@ -38,7 +38,7 @@ class Act:
     code: str
     organ: str
     number: str
-    date: dt.date | None
+    date: dt.date | None = None
     subject: str = ""
     # the occasion of the act's changes, printed in a change log as "in sede di <occasion>" (e.g. "rolling annuale")
     occasion: str = ""
@@ -257,7 +257,7 @@ class BudgetItem:
 
     line: str
     programme: str
-    project: str
+    project: str = ""  # empty: an action without projects in the budget
     area: str = ""
     function: str = ""
     action: str = ""
@@ -356,7 +356,7 @@ class Plan:
     """The root: an ente's plan for some years, with its tree, indicators, measurements and texts."""
 
     def __repr__(self) -> str:
-        return f"<Plan {self.title!r} of {self.entity.name!r}: {len(self.indicator_list)} indicators>"
+        return f"<Plan {self.title!r} of {self.entity.name!r}: {len(self.indicators)} indicators>"
 
     entity: Entity
     kind: str
@@ -377,7 +377,7 @@ class Plan:
     lines: tuple[StrategicLine, ...] = ()
     strategic_objectives: tuple[StrategicObjective, ...] = ()
     operational_objectives: tuple[OperationalObjective, ...] = ()
-    indicator_list: tuple[Indicator, ...] = ()
+    indicators: tuple[Indicator, ...] = ()  # in workbook order
     measurements: tuple[Measurement, ...] = ()
     revisions: tuple[Revision, ...] = ()
     missions: tuple[Mission, ...] = ()
@@ -395,13 +395,8 @@ class Plan:
     def years(self) -> range:
         return range(self.first_year, self.last_year + 1)
 
-    @property
-    def indicators(self) -> Iterator[Indicator]:
-        """Every indicator of the plan, in workbook order."""
-        return iter(self.indicator_list)
-
     def indicators_of(self, objective_code: str) -> tuple[Indicator, ...]:
-        return tuple(indicator for indicator in self.indicator_list if indicator.objective == objective_code)
+        return tuple(indicator for indicator in self.indicators if indicator.objective == objective_code)
 
     def perspective_of(self, objective_code: str) -> str:
         """The BSC perspective code of a strategic or operational objective: the strategic objective's own, else its line's.

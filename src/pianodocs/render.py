@@ -44,7 +44,7 @@ def available_kinds() -> tuple[str, ...]:
 def applicability(plan: Plan, kind: str) -> Applicability:
     """Whether ``kind`` applies to ``plan`` in ``render all``, with the reason (in Italian) when it does not."""
     declared = document_kind(kind)
-    if declared.needs_indicators and not plan.indicator_list:
+    if declared.needs_indicators and not plan.indicators:
         return Applicability(_NO_INDICATORS)
     answer = declared.applies(plan)
     if isinstance(answer, Applicability):
@@ -67,7 +67,7 @@ _NO_INDICATORS = "il workbook non contiene indicatori (il foglio 'Indicatori' ma
 
 def _require_indicators(plan: Plan, kind: RegisteredKind) -> None:
     """Refuse a kind made of the plan's indicators when the plan has none: it would render without a word of it."""
-    if kind.needs_indicators and not plan.indicator_list:
+    if kind.needs_indicators and not plan.indicators:
         raise MissingDataError(
             f"Il documento '{kind.name}' non può essere prodotto: {_NO_INDICATORS}. "
             "Controllare il foglio 'Indicatori' del workbook; nessun file è stato scritto."

@@ -5,8 +5,12 @@ returns a :class:`Scorecard`: for every indicator the measurement and target tha
 apply at the date, its achievement (0-1) or why it cannot be assessed ("non
 valutabile"), and the rule used as an Italian sentence an OIV reader can check by
 hand; for every objective, line, perspective and the whole ente the weighted mean
-and whether it reaches the threshold. It neither reads workbooks nor lays out
+and whether it reaches the threshold, and the Segretario generale's card as the mean
+of its objectives weighted by the card. It neither reads workbooks nor lays out
 documents; docs/scoring.md states every rule with a worked example.
+
+Longer than the 400 lines a module should keep to: it is one engine, its rules and its
+roll-up sharing the private outcome and weight types, in the order docs/scoring.md follows.
 """
 
 from __future__ import annotations
@@ -49,7 +53,14 @@ def percent_text(achievement: Decimal | None) -> str:
     return format_percent((achievement * HUNDRED).quantize(ONE, ROUND_HALF_UP) / HUNDRED, 0)
 
 
-def _weight_text(weight: Decimal) -> str:
+def weight_text(weight: Decimal | None) -> str:
+    """A weight as every document and the open data print it: ``30%``, ``88,89%`` (at most two decimals, halves up).
+
+    ``""`` when there is none. The one rule for a weight as written and a weight the engine computed
+    (re-spread after an elimination, normalised in a mean), so a weight prints the same everywhere.
+    """
+    if weight is None:
+        return ""
     return format_percent((weight * HUNDRED).quantize(Decimal("0.01"), ROUND_HALF_UP) / HUNDRED)
 
 
@@ -519,7 +530,7 @@ def _mean(
         items = [item for item in items if item.weight is not None]
         total = sum((item.weight or ZERO for item in items), ZERO)
         if total != ONE:
-            notes.append(f"i pesi sommano a {_weight_text(total)} invece di 100%: normalizzati")
+            notes.append(f"i pesi sommano a {weight_text(total)} invece di 100%: normalizzati")
     missing = [item.code for item in items if item.achievement is None]
     usable = [item for item in items if item.achievement is not None]
     weights = [item.weight or ZERO for item in usable] if weighted else [ONE] * len(usable)
@@ -533,7 +544,7 @@ def _mean(
     )
     achievement = sum((weight * (item.achievement or ZERO) for item, weight in zip(usable, weights, strict=True)), ZERO) / total
     if weighted:
-        terms = " + ".join(f"{percent_text(p.achievement)} × {_weight_text(p.weight)}" for p in parts)
+        terms = " + ".join(f"{percent_text(p.achievement)} × {weight_text(p.weight)}" for p in parts)
         rule = f"media ponderata: {terms} = {percent_text(achievement)}"
     else:
         terms = " + ".join(percent_text(p.achievement) for p in parts)
@@ -658,3 +669,38 @@ def _line_shares(
 def _has_content(group: GroupScore) -> bool:
     """A group with something to assess (a line not declined into objectives has nothing)."""
     return bool(group.parts or group.not_evaluable)
+
+
+@attrs.frozen
+class CardScore:
+    """The Segretario generale's card: each card objective with its weight and score, and their weighted mean."""
+
+    objectives: tuple[tuple[str, Decimal | None, GroupScore | None], ...]
+    achievement: Decimal | None
+    rule: str
+
+
+def secretary_score(plan: Plan, card: Scorecard) -> CardScore:
+    """Each card objective scored as in ``card``; the card's achievement is their mean weighted by the card's weights.
+
+    With a weight for every perspective, an objective weighs perspective weight × objective weight;
+    otherwise its objective weight; objectives without a weight weigh 1. Weights are normalised over
+    the objectives that can be assessed.
+    """
+    by_perspective = {r.perspective: r.perspective_weight for r in plan.secretary_card if r.perspective_weight is not None}
+    two_levels = all(row.perspective in by_perspective for row in plan.secretary_card)
+    weights: dict[str, Decimal | None] = {}
+    for row in plan.secretary_card:
+        weight = row.objective_weight
+        if two_levels and weight is not None:
+            weight *= by_perspective[row.perspective]
+        weights.setdefault(row.objective, weight)
+    scored = {group.code: group for group in card.objectives}
+    objectives = tuple((code, weight, scored.get(code)) for code, weight in weights.items())
+    usable = [(g.achievement, w or ONE) for _, w, g in objectives if g is not None and g.achievement is not None]
+    total = sum((weight for _, weight in usable), ZERO)
+    achievement = sum((a * w for a, w in usable), ZERO) / total if total else None
+    if achievement is None:
+        return CardScore(objectives, None, "nessun obiettivo della scheda è valutabile")
+    terms = " + ".join(f"{percent_text(a)} × {weight_text(w / total)}" for a, w in usable)
+    return CardScore(objectives, achievement, f"media ponderata: {terms} = {percent_text(achievement)}")

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from ..errors import Problem, ValidationError
 from ..model import FreeTable, Plan, Section, TextBlock
+from ..schema import GENERATED_CONTENTS
 from ..values import format_number
 from ..view.model import Align, Block, BulletList, Cell, CellStyle, Figure, Heading, Paragraph, Row, Run, Table
 from ..view.orientation import needs_landscape
@@ -203,3 +205,13 @@ def logo_path(plan: Plan, workbook_folder: Path | None) -> str:
     if not plan.entity.logo or workbook_folder is None or logo_refusal(plan.entity.logo, workbook_folder):
         return ""  # the loader warned why, at the logo's cell
     return str((workbook_folder / plan.entity.logo).resolve())
+
+
+def unknown_content(name: str, kind: str) -> ValidationError:
+    """The error for a 'generato' block naming a content ``kind`` does not place: never a placeholder in the document.
+
+    The checks report it at its cell when the workbook is loaded; this is for a plan built another way.
+    """
+    allowed = ", ".join(GENERATED_CONTENTS.get(kind, ())) or "nessuno"
+    message = f"Contenuto generato '{name}' sconosciuto per il documento '{kind}': ammessi {allowed}."
+    return ValidationError([Problem("Testi", None, message)])

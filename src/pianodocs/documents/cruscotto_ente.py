@@ -10,10 +10,11 @@ Year columns follow the plan's years.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..model import Indicator, Plan, StrategicLine, StrategicObjective
+from ..scoring import weight_text
 from ..texts import Texts, texts_of
-from ..values import format_percent
 from ..view.model import Align, CellStyle, Row, Table
 from ..view.orientation import fitted
 from .common import cell, number_cell
@@ -47,7 +48,7 @@ def cruscotto_table(plan: Plan, words: Texts | None = None) -> Table:
     by_objective: dict[str, list[Indicator]] = {}
     for indicator in indicators:
         by_objective.setdefault(indicator.objective, []).append(indicator)
-    for perspective, lines in _lines_by_perspective(plan):
+    for _, perspective, lines in lines_by_perspective(plan):
         if perspective:
             body.append(
                 Row(
@@ -66,19 +67,27 @@ def cruscotto_table(plan: Plan, words: Texts | None = None) -> Table:
 LineGroup = tuple[StrategicLine, list[StrategicObjective]]
 
 
-def _lines_by_perspective(plan: Plan) -> list[tuple[str, list[LineGroup]]]:
-    """Per perspective (by name, in the plan's order), its lines with the strategic objectives that sit there.
+class PerspectiveLines(NamedTuple):
+    """A perspective (code and name; both empty: outside any perspective of the plan) and its lines there."""
+
+    code: str
+    name: str
+    lines: list[LineGroup]
+
+
+def lines_by_perspective(plan: Plan) -> list[PerspectiveLines]:
+    """Per perspective (in the plan's order), its lines with the strategic objectives that sit there.
 
     An objective sits under its own perspective (:meth:`Plan.perspective_of`), so a line whose objectives differ
     appears under each of their perspectives; a line without objectives sits under its own. Objectives and lines
-    of no known perspective come last, under no band.
+    of no known perspective come last, under no band. The Piano's cruscotto and the Relazione both group by it.
     """
     names = {perspective.code: perspective.name for perspective in plan.perspectives}
 
     def place(code: str) -> str:
         return code if code in names else ""
 
-    groups: list[tuple[str, list[LineGroup]]] = []
+    groups: list[PerspectiveLines] = []
     for code in [*names, ""]:
         lines: list[LineGroup] = []
         for line in plan.lines:
@@ -87,7 +96,7 @@ def _lines_by_perspective(plan: Plan) -> list[tuple[str, list[LineGroup]]]:
             if here or (not all_objectives and place(line.perspective) == code):
                 lines.append((line, here))
         if lines:
-            groups.append((names.get(code, ""), lines))
+            groups.append(PerspectiveLines(code, names.get(code, ""), lines))
     return groups
 
 
@@ -170,7 +179,7 @@ def _indicator_rows(
             cell(indicator.algorithm, style),
             number_cell(indicator.cluster_mean.text if indicator.cluster_mean else "", style),
             *(number_cell(text, style) for text in history),
-            number_cell(format_percent(indicator.weight) if indicator.weight is not None else "", style),
+            number_cell(weight_text(indicator.weight), style),
             *(number_cell(text, style) for text in targets),
             cell(indicator.type, style),
             cell(indicator.unit, style),

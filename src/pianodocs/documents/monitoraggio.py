@@ -42,7 +42,7 @@ from ..view.model import (
 )
 from ..view.orientation import fitted_together
 from ..view.richtext import plain
-from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
+from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
 
 KIND = "monitoraggio"
 TITLE = "Monitoraggio: situazione degli indicatori a una data"
@@ -135,7 +135,7 @@ def build(
 def _generated(plan: Plan, name: str, words: Texts) -> Sequence[Block]:
     if name == "missioni-programmi":
         return [missions_table(plan, words)]
-    return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+    raise unknown_content(name, KIND)
 
 
 # --- missions ------------------------------------------------------------------------------------

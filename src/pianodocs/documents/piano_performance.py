@@ -13,12 +13,11 @@ from pathlib import Path
 from ..kinds import Option
 from ..model import Plan
 from ..texts import Texts, texts_of
-from ..values import format_percent
-from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Paragraph, Row, Table, TableOfContents
-from ..view.richtext import plain
+from ..view.model import Block, Cover, Document, Figure, PageBreak, Table, TableOfContents
 from .cascading import cascading_blocks
-from .common import cell, document_title, logo_path, number_cell, section_blocks, sections_of
+from .common import document_title, logo_path, section_blocks, sections_of, unknown_content
 from .cruscotto_ente import cruscotto_table
+from .secretary_card import CardWords, card_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
 
 KIND = "piano-performance"
@@ -87,57 +86,12 @@ def generated(plan: Plan, name: str, words: Texts | None = None) -> Sequence[Blo
         return cascading_blocks(plan, name.partition(":")[2], words)
     if name == "scheda-segretario":
         return [secretary_card(plan, words)]
-    return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+    raise unknown_content(name, KIND)
 
 
 def secretary_card(plan: Plan, words: Texts | None = None) -> Table:
+    """The Segretario generale's card with the targets of the reference year, its % column to be filled."""
     words, year = words or texts(), plan.reference_year
     keys = ("riferimento", "obiettivo_azione", "indicatore", "peso", "target", "realizzazione")
-    header = Row(tuple(cell(words(f"scheda_{key}", anno=year), CellStyle.HEADER, align=Align.CENTER) for key in keys))
-    perspectives = {p.code: p.name for p in plan.perspectives}
-    names = {o.code: o.name for o in plan.strategic_objectives} | {o.code: o.name for o in plan.operational_objectives}
-    body: list[Row] = []
-    last_perspective = last_objective = None
-    for row in plan.secretary_card:
-        if row.perspective != last_perspective:
-            weight = format_percent(row.perspective_weight) if row.perspective_weight is not None else ""
-            body.append(
-                Row(
-                    (
-                        cell(words("scheda_prospettiva"), CellStyle.BAND),
-                        cell(perspectives.get(row.perspective, row.perspective).upper(), CellStyle.BAND, 2),
-                        number_cell(weight, CellStyle.BAND),
-                        cell("", CellStyle.BAND, 2),
-                    ),
-                    keep_with_next=True,
-                )
-            )
-            last_perspective, last_objective = row.perspective, None
-        if row.objective != last_objective:
-            name = names.get(row.objective, row.objective)
-            weight = format_percent(row.objective_weight) if row.objective_weight is not None else ""
-            body.append(
-                Row(
-                    (
-                        cell(row.objective, CellStyle.SUBBAND),
-                        cell(name, CellStyle.SUBBAND, 2),
-                        number_cell(weight, CellStyle.SUBBAND),
-                        cell("", CellStyle.SUBBAND, 2),
-                    ),
-                    keep_with_next=True,
-                )
-            )
-            last_objective = row.objective
-        body.append(
-            Row(
-                (
-                    cell(row.reference),
-                    cell(row.action),
-                    cell(row.indicator),
-                    number_cell(format_percent(row.weight) if row.weight is not None else ""),
-                    number_cell(target.text if (target := row.target_for(year)) else ""),
-                    number_cell(""),
-                )
-            )
-        )
-    return Table((header,), tuple(body), (9, 30, 30, 8, 13, 10), landscape=False, name="scheda-segretario")
+    card_words = CardWords(tuple(words(f"scheda_{key}", anno=year) for key in keys), words("scheda_prospettiva"))
+    return card_table(plan, year, card_words, (9, 30, 30, 8, 13, 10), "scheda-segretario")

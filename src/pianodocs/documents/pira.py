@@ -24,7 +24,7 @@ from ..model import Indicator, Mission, OperationalObjective, PiraObjectiveText,
 from ..texts import Texts, texts_of
 from ..view.model import Align, Block, Cell, CellStyle, Cover, Document, Heading, PageBreak, Paragraph, Row, Run, Table
 from ..view.richtext import plain
-from .common import anchor, cell, document_title, logo_path, proportional, section_blocks, sections_of
+from .common import anchor, cell, document_title, logo_path, proportional, section_blocks, sections_of, unknown_content
 
 KIND = "pira"
 TITLE = "Piano degli Indicatori e dei Risultati attesi di Bilancio (PIRA)"
@@ -117,7 +117,7 @@ def _generated(plan: Plan, groups: Sequence[ProgrammeGroup], name: str, level: i
         return [matrix_table(groups, words)]
     if name == MISSIONS:
         return mission_blocks(plan, groups, level, words)
-    return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+    raise unknown_content(name, KIND)
 
 
 # --- grouping ------------------------------------------------------------------------------------

@@ -9,29 +9,28 @@ realizzazione", objectives reached and missed), the strategic map coloured by th
 results by prospettiva and linea with a bar chart, every cruscotto indicator at the date against
 its target with the rule used, the Segretario generale's card, the indicators that could not be
 evaluated and the variances below the threshold. Indicators inserted after the date are left out;
-objectives sit under their own perspective (:meth:`Plan.perspective_of`). Apart from the card's
-weighted mean it computes nothing: it selects and groups the Scorecard; its words are the texts'
-(``testi/relazione-performance.toml``, :mod:`pianodocs.texts`). docs/relazione.md explains the document to its
-readers. It is longer than 400 lines because it holds all seven generated parts with their tables and chart;
-once the card's weighted mean moves to :mod:`pianodocs.scoring` (issue 13), the tables and the chart are the
-part to split out.
+objectives sit under their own perspective (:meth:`Plan.perspective_of`). It computes nothing (the
+card's weighted mean too is the engine's, :func:`~pianodocs.scoring.secretary_score`): it selects and groups
+the Scorecard; its words are the texts' (``testi/relazione-performance.toml``, :mod:`pianodocs.texts`).
+docs/relazione.md explains the document to its readers. It is longer than 400 lines because it holds all
+seven generated parts with their tables and chart; the tables and the chart are the part to split out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
 
 from ..kinds import APPLIES, Applicability, MissingDataError, Option
 from ..model import OperationalObjective, Plan, StrategicLine, StrategicObjective
-from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score
+from ..scoring import GroupScore, IndicatorScore, Scorecard, percent_text, score, secretary_score, weight_text
 from ..texts import Texts, texts_of
 from ..theme import current_theme
-from ..values import format_date, format_percent
+from ..values import format_date
 from ..view.model import (
     Align,
     Block,
@@ -50,7 +49,9 @@ from ..view.model import (
 )
 from ..view.orientation import fitted
 from ..view.richtext import plain, runs
-from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of
+from .common import anchor, cell, document_title, logo_path, number_cell, section_blocks, sections_of, unknown_content
+from .cruscotto_ente import lines_by_perspective
+from .secretary_card import CardResults, CardWords, card_table
 from .strategic_map import FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
 
 KIND = "relazione-performance"
@@ -192,31 +193,10 @@ def _members(group: GroupScore) -> list[str]:
 
 
 def _secretary(plan: Plan, card: Scorecard, indicators: Sequence[IndicatorScore]) -> Secretary:
-    """Each card objective scored as in the cruscotto; the card's % is their mean weighted by the card's weights.
-
-    With a weight for every perspective, an objective weighs perspective weight × objective weight;
-    otherwise its objective weight; objectives without a weight weigh 1. Weights are normalised over
-    the objectives that can be assessed.
-    """
-    by_perspective = {r.perspective: r.perspective_weight for r in plan.secretary_card if r.perspective_weight is not None}
-    two_levels = all(row.perspective in by_perspective for row in plan.secretary_card)
-    weights: dict[str, Decimal | None] = {}
-    for row in plan.secretary_card:
-        weight = row.objective_weight
-        if two_levels and weight is not None:
-            weight *= by_perspective[row.perspective]
-        weights.setdefault(row.objective, weight)
-    scored = {group.code: group for group in card.objectives}
-    objectives = tuple((code, weight, scored.get(code)) for code, weight in weights.items())
-    usable = [(g.achievement, w or Decimal(1)) for _, w, g in objectives if g is not None and g.achievement is not None]
-    total = sum((weight for _, weight in usable), Decimal(0))
-    achievement = sum((a * w for a, w in usable), Decimal(0)) / total if total else None
-    rule = "nessun obiettivo della scheda è valutabile"
-    if achievement is not None:
-        terms = " + ".join(f"{percent_text(a)} × {_weight(w / total)}" for a, w in usable)
-        rule = f"media ponderata: {terms} = {percent_text(achievement)}"
+    """The card scored by the engine (:func:`~pianodocs.scoring.secretary_score`), each row with its indicator."""
+    found = secretary_score(plan, card)
     rows = tuple(_card_indicator(plan, indicators, row.objective, row.indicator) for row in plan.secretary_card)
-    return Secretary(objectives, rows, achievement, rule)
+    return Secretary(found.objectives, rows, found.achievement, found.rule)
 
 
 def _card_indicator(plan: Plan, indicators: Sequence[IndicatorScore], objective: str, text: str) -> IndicatorScore | None:
@@ -309,7 +289,7 @@ class _Parts:
         """A part placed by a 'generato' block: the section's own heading stands above it."""
         if name in self.builders:
             return self.builders[name]()
-        return [Paragraph(plain(f"[contenuto '{name}' non disponibile per questo documento]"), style="note")]
+        raise unknown_content(name, KIND)
 
     def default(self, names: Sequence[str]) -> list[Block]:
         blocks: list[Block] = []
@@ -444,11 +424,6 @@ class _Parts:
         return Table((_header(headers),), tuple(rows), widths, name=name)
 
 
-def _weight(weight: Decimal) -> str:
-    """``30%``, ``88,89%``: a weight with at most two decimals."""
-    return format_percent((weight * 100).quantize(Decimal("0.01"), ROUND_HALF_UP) / 100)
-
-
 # --- tables -------------------------------------------------------------------------------------
 
 
@@ -486,32 +461,6 @@ def _verdict(group: GroupScore | None, style: CellStyle, words: Texts) -> Cell:
     return number_cell(group.percent, CellStyle.GREEN if group.reached else CellStyle.RED)
 
 
-def _perspective(plan: Plan, objective: StrategicObjective) -> str:
-    """The objective's perspective (:meth:`Plan.perspective_of`), ``""`` when the plan has no such perspective."""
-    code = plan.perspective_of(objective.code)
-    return code if any(p.code == code for p in plan.perspectives) else ""
-
-
-def _line_perspectives(plan: Plan, line: StrategicLine) -> list[str]:
-    """The perspectives a line's strategic objectives sit in (its own, for a line without objectives)."""
-    found = [_perspective(plan, o) for o in plan.strategic_objectives if o.line == line.code]
-    if not found:
-        found = [line.perspective if any(p.code == line.perspective for p in plan.perspectives) else ""]
-    return list(dict.fromkeys(found))
-
-
-def _lines_by_perspective(plan: Plan) -> list[tuple[str, str, list[StrategicLine]]]:
-    """(perspective code, name, the lines with objectives in it), then those outside any perspective under ('', '').
-
-    A line whose objectives sit in two perspectives (an objective's own differs from its line's) is under both.
-    """
-    groups = [
-        (p.code, p.name, [line for line in plan.lines if p.code in _line_perspectives(plan, line)]) for p in plan.perspectives
-    ]
-    groups.append(("", "", [line for line in plan.lines if "" in _line_perspectives(plan, line)]))
-    return [group for group in groups if group[2]]
-
-
 class _Results:
     """The cruscotto di Ente at the date: prospettiva → linea → obiettivo bands with their %, then each indicator."""
 
@@ -536,8 +485,8 @@ class _Results:
             words("colonna_regola"),
         )
         rows: list[Row] = []
-        for code, name, lines in _lines_by_perspective(self.plan):
-            line_rows = [row for line in lines for row in self._line(line, code)]
+        for code, name, lines in lines_by_perspective(self.plan):
+            line_rows = [row for line, objectives in lines for row in self._line(line, objectives)]
             if line_rows and name:
                 rows.append(self._band(words("fascia_prospettiva", nome=name), self.groups.get(code), CellStyle.BAND))
             rows.extend(line_rows)
@@ -551,11 +500,10 @@ class _Results:
         rule = group.rule if group is not None and group.evaluable else ""
         return Row((cell(label, style, 5), _verdict(group, style, self.words), cell(rule, style)), keep_with_next=True)
 
-    def _line(self, line: StrategicLine, perspective: str) -> list[Row]:
-        """The line's band and its objectives that sit in ``perspective``."""
+    def _line(self, line: StrategicLine, objectives: Sequence[StrategicObjective]) -> list[Row]:
+        """The line's band and its ``objectives`` (those that sit in the perspective at hand)."""
         rows: list[Row] = []
-        members = (o for o in self.plan.strategic_objectives if o.line == line.code)
-        for objective in (o for o in members if _perspective(self.plan, o) == perspective):
+        for objective in objectives:
             inner = [self._indicator(s) for s in self.by_objective.pop(objective.code, [])]
             for child in (o for o in self.plan.operational_objectives if o.strategic_objective == objective.code):
                 scores = self.by_objective.pop(child.code, [])
@@ -583,7 +531,7 @@ class _Results:
         return Row(
             (
                 cell(indicator.name, style),
-                number_cell(_weight(scored.weight) if scored.weight is not None else "", style),
+                number_cell(weight_text(scored.weight), style),
                 number_cell(_value(scored, self.card, words), style),
                 number_cell(original.text if original is not None else "", style),
                 number_cell(revised, style),
@@ -612,8 +560,8 @@ def perspective_table(plan: Plan, card: Scorecard, words: Texts) -> Table:
         return attrs.evolve(line, name=part.name, achievement=part.achievement, reached=part.achievement >= card.threshold)
 
     rows: list[Row] = []
-    for code, name, members in _lines_by_perspective(plan):
-        groups = [scored_lines[m.code] for m in members if scored_lines[m.code].parts or scored_lines[m.code].not_evaluable]
+    for code, name, members in lines_by_perspective(plan):
+        groups = [scored_lines[m.code] for m, _ in members if scored_lines[m.code].parts or scored_lines[m.code].not_evaluable]
         if groups and name:
             rows.append(row(name.upper(), scored_perspectives[code], CellStyle.BAND))
         rows.extend(row(f"{g.code} - {g.name}", g, CellStyle.NORMAL) for g in (share(line, code) for line in groups))
@@ -624,35 +572,12 @@ def perspective_table(plan: Plan, card: Scorecard, words: Texts) -> Table:
 
 def secretary_table(plan: Plan, secretary: Secretary, anno: int, words: Texts) -> Table:
     """The card as in the Piano (bands for prospettiva and obiettivo), its % column filled, and the card's total."""
-    perspectives = {p.code: p.name for p in plan.perspectives}
-    objectives: list[StrategicObjective | OperationalObjective] = [*plan.strategic_objectives, *plan.operational_objectives]
-    names = {objective.code: objective.name for objective in objectives}
     scores = {code: group for code, _, group in secretary.objectives}
-
-    def weight(value: Decimal | None, style: CellStyle = CellStyle.NORMAL) -> Cell:
-        return number_cell(format_percent(value) if value is not None else "", style)
-
-    body: list[Row] = []
-    last_perspective = last_objective = None
-    for row, scored in zip(plan.secretary_card, secretary.rows, strict=True):
-        band, subband = CellStyle.BAND, CellStyle.SUBBAND
-        if row.perspective != last_perspective:
-            name = perspectives.get(row.perspective, row.perspective).upper()
-            lead = (cell(words("fascia_prospettiva_scheda"), band), cell(name, band, 2), weight(row.perspective_weight, band))
-            body.append(Row((*lead, cell("", band, 2)), keep_with_next=True))
-            last_perspective, last_objective = row.perspective, None
-        if row.objective != last_objective:
-            name = names.get(row.objective, row.objective)
-            lead = (cell(row.objective, subband), cell(name, subband, 2), weight(row.objective_weight, subband))
-            verdict = _verdict(scores.get(row.objective), subband, words)
-            body.append(Row((*lead, cell("", subband), verdict), keep_with_next=True))
-            last_objective = row.objective
-        year_target = row.target_for(anno)
-        target = number_cell(year_target.text if year_target else "")
-        percent = number_cell(scored.percent if scored is not None else "")
-        body.append(Row((cell(row.reference), cell(row.action), cell(row.indicator), weight(row.weight), target, percent)))
-    total = number_cell(percent_text(secretary.achievement) or words("non_valutato"), CellStyle.TOTAL)
-    body.append(Row((cell(words("totale_scheda"), CellStyle.TOTAL, 5), total)))
+    results = CardResults(
+        objectives={code: _verdict(scores.get(code), CellStyle.SUBBAND, words) for code in scores},
+        rows=tuple(scored.percent if scored is not None else "" for scored in secretary.rows),
+        total=percent_text(secretary.achievement) or words("non_valutato"),
+    )
     headers = (
         words("colonna_riferimento"),
         words("colonna_obiettivo_azione"),
@@ -661,7 +586,8 @@ def secretary_table(plan: Plan, secretary: Secretary, anno: int, words: Texts) -
         words("colonna_target", anno=anno),
         words("colonna_realizzazione_scheda", anno=anno),
     )
-    return Table((_header(headers),), tuple(body), (12, 26, 28, 8, 13, 13), name="relazione-segretario")
+    card_words = CardWords(headers, words("fascia_prospettiva_scheda"), words("totale_scheda"))
+    return card_table(plan, anno, card_words, (12, 26, 28, 8, 13, 13), "relazione-segretario", results)
 
 
 # --- the bar chart ------------------------------------------------------------------------------

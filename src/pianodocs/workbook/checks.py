@@ -15,6 +15,7 @@ from pathlib import Path
 from statistics import median
 
 from ..errors import Problem, Severity
+from ..schema import CASCADING, GENERATED_CONTENTS
 from ..values import (
     FIRST_PLAN_YEAR,
     LAST_PLAN_YEAR,
@@ -37,20 +38,6 @@ WEIGHT_ROUNDING_TOLERANCE = Decimal("0.01")
 _TOLERANCE_TEXT = "1 punto percentuale"
 _MONEY_TOLERANCE = Decimal("0.005")
 _IMPLAUSIBLE_RATIO = Decimal(50)
-GENERATED_CONTENT = (
-    "mappa-strategica",
-    "cruscotto-ente",
-    "scheda-segretario",
-    "pira-riclassificazione",
-    "pira-missioni",
-    "relazione-sintesi",
-    "relazione-mappa",
-    "relazione-grafico",
-    "relazione-risultati",
-    "relazione-segretario",
-    "relazione-non-valutabili",
-    "relazione-scostamenti",
-)
 INSERTED = ("indicatore inserito", "obiettivo inserito")
 # characters a person cannot see in a code, by the name the warning gives them; NFKC turns NBSP into a space
 INVISIBLE = {
@@ -456,17 +443,29 @@ class Checker:
             if kind == "tabella" and content not in tables:
                 self.error(record, "Contenuto", f"La tabella '{content}' non esiste nel foglio 'Tabelle'.")
             if kind == "generato":
-                name, _, argument = content.partition(":")
-                if name == "cascading":
-                    if argument not in areas:
-                        self.error(
-                            record,
-                            "Contenuto",
-                            f"'cascading:{argument}': la struttura '{argument}' non esiste nel foglio 'Strutture'.",
-                        )
-                elif content not in GENERATED_CONTENT:
-                    allowed = ", ".join((*GENERATED_CONTENT, "cascading:AREA"))
-                    self.error(record, "Contenuto", f"Contenuto generato '{content}' sconosciuto: ammessi {allowed}.")
+                self._check_generated(record, content, areas)
+
+    def _check_generated(self, record: Record, content: str, areas: set[str]) -> None:
+        """A generated content the document of its section places (schema.GENERATED_CONTENTS), an area that exists."""
+        name, _, argument = content.partition(":")
+        documents = {section.text("Chiave"): section.text("Documento") for section in self.records["Sezioni"]}
+        plan_kind = self.records["Piano"][0].text("Tipo") if self.records["Piano"] else ""
+        document = documents.get(record.text("Sezione"))
+        if document == "" and plan_kind == "monitoraggio" and "monitoraggio" not in documents.values():
+            document = "monitoraggio"  # a monitoring's workbook without sections of its own: they are the monitoring's
+        kinds = [document or "piano-performance"] if document is not None else list(GENERATED_CONTENTS)
+        allowed = [content for kind in kinds for content in GENERATED_CONTENTS.get(kind, ())]
+        if (f"{CASCADING}:AREA" if name == CASCADING and argument else content) not in allowed:
+            where = f"per il documento '{kinds[0]}'" if len(kinds) == 1 else "per nessun documento"
+            self.error(
+                record,
+                "Contenuto",
+                f"Contenuto generato '{content}' sconosciuto {where}: ammessi {', '.join(allowed) or 'nessuno'}.",
+            )
+        elif name == CASCADING and argument not in areas:
+            self.error(
+                record, "Contenuto", f"'cascading:{argument}': la struttura '{argument}' non esiste nel foglio 'Strutture'."
+            )
 
     # --- plausibility --------------------------------------------------------------
 

@@ -2,56 +2,28 @@
 
 The pipeline: check and read the file (:mod:`.reader`), type every cell
 (:mod:`.records`), cross-check the records (:mod:`.checks`), then build the
-frozen domain objects from values already known to be right.
+frozen domain objects from values already known to be right, each attribute from the
+column the schema (:mod:`pianodocs.schema`) says fills it.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
-from decimal import Decimal
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 import attrs
 
 from ..errors import Problem, Severity, ValidationError
 from ..limits import DEFAULT_LIMITS, LoadLimits, italian_number
-from ..model import (
-    Act,
-    BudgetItem,
-    BudgetTotal,
-    Direction,
-    Entity,
-    FreeTable,
-    Indicator,
-    Measurement,
-    Mission,
-    OperationalObjective,
-    Organ,
-    Perspective,
-    Phase,
-    PiraObjectiveText,
-    Plan,
-    Programme,
-    Revision,
-    RevisionKind,
-    SecretaryCardRow,
-    Section,
-    StrategicLine,
-    StrategicObjective,
-    Structure,
-    TableRow,
-    TextBlock,
-)
-from ..schema import SHEETS, TABLE_CELLS
+from ..model import FreeTable, Indicator, Plan, TableRow, TextBlock
+from ..schema import SHEETS, TABLE_CELLS, Sheet
 from ..values import Target, Value
 from .checks import check_records
 from .pictures import picture_path
 from .reader import RawSheet, read_sheets
 from .records import Record, read_records
-
-T = TypeVar("T")
 
 
 def load_workbook(path: Path | str, warnings: list[Problem] | None = None, limits: LoadLimits = DEFAULT_LIMITS) -> Plan:
@@ -147,279 +119,70 @@ def _visible(name: str) -> str:
 
 
 def build_plan(records: dict[str, list[Record]], folder: Path | None = None) -> Plan:
-    entity = records["Ente"][0]
-    plan = records["Piano"][0]
-    threshold = plan.values.get("Soglia di raggiungimento")
-    return Plan(
-        entity=Entity(
-            name=entity.text("Denominazione"),
-            short_name=entity.text("Denominazione breve"),
-            logo=entity.text("Logo"),
-            address=entity.text("Indirizzo"),
-            tax_code=entity.text("Codice fiscale"),
-            website=entity.text("Sito web"),
-            secretary_general=entity.text("Segretario generale"),
-            president=entity.text("Presidente"),
-        ),
-        kind=plan.text("Tipo"),
-        title=plan.text("Titolo"),
-        first_year=_int(plan["Primo anno"]),
-        last_year=_int(plan["Ultimo anno"]),
-        reference_year=_int(plan["Anno di riferimento"]),
-        monitoring_date=plan.values.get("Data di monitoraggio"),  # type: ignore[arg-type]
-        threshold=threshold if isinstance(threshold, Decimal) else Decimal("0.8"),
-        subtitle=plan.text("Sottotitolo"),
-        vision=plan.text("Vision"),
-        illustrative=plan.values.get("Illustrativo") is True,
-        data_note=plan.text("Nota sui dati"),
-        acts=_each(records["Atti"], _act),
-        organs=_each(records["Organi"], lambda r: Organ(r.text("Organo"), r.text("Descrizione"))),
-        structures=_each(
-            records["Strutture"],
-            lambda r: Structure(
-                r.text("Codice"), r.text("Denominazione"), r.text("Tipo"), r.text("Struttura superiore"), r.text("Responsabile")
-            ),
-        ),
-        perspectives=_each(
-            records["Prospettive"], lambda r: Perspective(r.text("Codice"), r.text("Denominazione"), r.text("Descrizione"))
-        ),
-        lines=_each(records["Linee strategiche"], _line),
-        strategic_objectives=_each(records["Obiettivi strategici"], _strategic_objective),
-        operational_objectives=_each(records["Obiettivi operativi"], _operational_objective),
-        indicator_list=_each(records["Indicatori"], lambda r: _indicator(r, _int(plan["Primo anno"]), _int(plan["Ultimo anno"]))),
-        measurements=_each(records["Misurazioni"], _measurement),
-        revisions=_each(records["Revisioni"], _revision),
-        missions=_each(records["Missioni"], lambda r: Mission(r.text("Codice"), r.text("Denominazione"))),
-        programmes=_each(
-            records["Programmi"],
-            lambda r: Programme(
-                r.text("Missione"), r.text("Codice"), r.text("Denominazione"), r.text("Centro di responsabilità")
-            ),
-        ),
-        pira_texts=_each(records["Obiettivi PIRA"], _pira_text),
-        budget_items=_each(records["Programmi di budget"], _budget_item),
-        budget_totals=_each(records["Totali di budget"], _budget_total),
-        phases=_each(records["Fasi"], _phase),
-        sections=_each(records["Sezioni"], _section),
-        text_blocks=_each(records["Testi"], lambda r: _text_block(r, folder)),
-        tables=_tables(records["Tabelle"]),
-        secretary_card=_each(records["Scheda segretario"], _secretary_row),
-    )
+    """The plan the schema describes: each sheet's records as its model class, in the Plan attribute it fills.
 
-
-def _each(records: list[Record], build: Callable[[Record], T]) -> tuple[T, ...]:
-    return tuple(build(record) for record in records)
-
-
-def _int(value: object) -> int:
-    assert isinstance(value, int), value
-    return value
-
-
-def _text_block(record: Record, folder: Path | None) -> TextBlock:
-    """A text block; an 'immagine' with its file's bytes (the checks made sure it is a picture inside ``folder``)."""
-    kind, content = record.text("Tipo"), record.text("Contenuto")
-    picture = b""
-    path = picture_path(content, folder) if kind == "immagine" and folder is not None and content else None
-    if path is not None and path.is_file():  # a picture not there was an avviso: the document prints without it
-        picture = path.read_bytes()
-    return TextBlock(
-        record.text("Sezione"),
-        kind,
-        content,
-        alt=record.text("Testo alternativo"),
-        caption=record.text("Didascalia"),
-        width_mm=_decimal(record.values.get("Larghezza")),
-        picture=picture,
-    )
-
-
-def _decimal(value: object) -> Decimal | None:
-    return value if isinstance(value, Decimal) else None
-
-
-def _optional_label(record: Record) -> str | None:
-    """An empty 'Etichetta' cell means 'print the code'; a lone '-' means 'print no code'."""
-    label = record.text("Etichetta")
-    if not label:
-        return None
-    return "" if label == "-" else label
-
-
-def _act(record: Record) -> Act:
-    return Act(
-        record.text("Codice"),
-        record.text("Organo"),
-        record.text("Numero"),
-        record["Data"],  # type: ignore[arg-type]
-        record.text("Oggetto"),
-        record.text("Occasione"),
-    )
-
-
-def _line(record: Record) -> StrategicLine:
-    benefits = tuple(line.strip().lstrip("-•").strip() for line in record.text("Benefici attesi").splitlines() if line.strip())
-    return StrategicLine(
-        record.text("Codice"),
-        record.text("Denominazione"),
-        record.text("Prospettiva"),
-        record.text("Missione"),
-        benefits,
-        record.text("Nota non declinata"),
-    )
-
-
-def _strategic_objective(record: Record) -> StrategicObjective:
-    return StrategicObjective(
-        code=record.text("Codice"),
-        line=record.text("Linea"),
-        name=record.text("Denominazione"),
-        perspective=record.text("Prospettiva"),
-        label=_optional_label(record),
-        description=record.text("Descrizione"),
-        in_dashboard=record.values.get("Nel cruscotto") is not False,
-        notes=record.text("Note"),
-        monitoring_sheet=record.text("Scheda monitoraggio"),
-    )
-
-
-def _operational_objective(record: Record) -> OperationalObjective:
-    areas = tuple(part.strip() for part in record.text("Area").split(",") if part.strip())
-    return OperationalObjective(
-        code=record.text("Codice"),
-        strategic_objective=record.text("Obiettivo strategico"),
-        name=record.text("Denominazione"),
-        label=_optional_label(record),
-        structures_involved=record.text("Strutture coinvolte"),
-        areas=areas,
-        in_dashboard=record.values.get("Nel cruscotto") is not False,
-        description=record.text("Descrizione"),
-        monitoring_sheet=record.text("Scheda monitoraggio"),
-    )
-
-
-def _indicator(record: Record, first_year: int, last_year: int) -> Indicator:
-    """An indicator; targets outside the plan's years and history after them are left out (the checks warn of them).
-
-    A value written as a no-value mark ("-", "nd", "n.d.") is kept: the documents print it as written.
+    What the schema cannot say is done here: the free tables grouped by name, an indicator's history and
+    targets kept to the plan's years, and an 'immagine' block with its file's bytes.
     """
-    direction = record.text("Verso")
-    cluster = record.values.get("Media cluster")
-    history = {
-        year: value
-        for year, value in record.per_year.get("Storico", {}).items()
-        if isinstance(value, Value) and value.text and year <= last_year
-    }
-    targets = {
-        year: target
-        for year, target in record.per_year.get("Target", {}).items()
-        if isinstance(target, Target) and target.text and first_year <= year <= last_year
-    }
-    return Indicator(
-        code=record.text("Codice"),
-        objective=record.text("Obiettivo"),
-        name=record.text("Indicatore"),
-        flag=record.text("Flag"),
-        reference=record.text("Riferimento"),
-        algorithm=record.text("Algoritmo"),
-        technical_description=record.text("Descrizione tecnica"),
-        cluster_mean=cluster if isinstance(cluster, Value) and cluster.text else None,
-        history=dict(sorted(history.items())),
-        weight=_decimal(record.values.get("Peso")),
-        targets=dict(sorted(targets.items())),
-        type=record.text("Tipologia"),
-        unit=record.text("Unità di misura"),
-        source=record.text("Fonte"),
-        direction=Direction(direction) if direction else None,
-        owner=record.text("Owner"),
-        mission=record.text("Missione"),
-        programme=record.text("Programma"),
-        responsibility_centre=record.text("Centro di responsabilità"),
-        dashboard=record.text("Cruscotto") or "ente",
-        notes=record.text("Note"),
+    fields: dict[str, Any] = {}
+    for sheet in SHEETS:
+        rows = records[sheet.name]
+        if sheet.model is Plan:
+            fields.update(attributes_of(sheet, rows[0]))
+        elif sheet.model is not None and sheet.is_fields:
+            fields[sheet.attribute] = sheet.model(**attributes_of(sheet, rows[0]))
+        elif sheet.model is not None:
+            fields[sheet.attribute] = tuple(sheet.model(**attributes_of(sheet, record)) for record in rows)
+    plan = Plan(**fields, tables=_tables(records["Tabelle"]))
+    return attrs.evolve(
+        plan,
+        indicators=tuple(_within_years(indicator, plan.first_year, plan.last_year) for indicator in plan.indicators),
+        text_blocks=tuple(_with_picture(block, folder) for block in plan.text_blocks),
     )
 
 
-def _measurement(record: Record) -> Measurement:
-    value = record["Valore"]
-    assert isinstance(value, Value)
-    return Measurement(
-        record.text("Indicatore"),
-        record["Data"],  # type: ignore[arg-type]
-        value,
-        _decimal(record.values.get("Raggiungimento manuale")),
-        record.text("Note"),
+def attributes_of(sheet: Sheet, record: Record) -> dict[str, Any]:
+    """The attributes ``sheet``'s columns fill from ``record``, converted; an empty cell fills nothing (the default stays).
+
+    A per-year column fills a mapping year → value of its non-empty cells, in year order.
+    """
+    found: dict[str, Any] = {}
+    for column in sheet.columns:
+        if not column.attribute:
+            continue
+        if column.per_year:
+            by_year = {year: value for year, value in sorted(record.per_year.get(column.name, {}).items()) if not _empty(value)}
+            if by_year:
+                found[column.attribute] = by_year
+            continue
+        value = record.values.get(column.name)
+        if not _empty(value):
+            found[column.attribute] = column.convert(value) if column.convert is not None else value
+    return found
+
+
+def _empty(value: object) -> bool:
+    """An empty cell: nothing, blank text, a value or target written as nothing (a no-value mark is not empty)."""
+    if isinstance(value, Value | Target):
+        return not value.text
+    return value is None or value == ""
+
+
+def _within_years(indicator: Indicator, first_year: int, last_year: int) -> Indicator:
+    """Targets outside the plan's years and history after them are left out (the checks warn of them)."""
+    return attrs.evolve(
+        indicator,
+        history={year: value for year, value in indicator.history.items() if year <= last_year},
+        targets={year: target for year, target in indicator.targets.items() if first_year <= year <= last_year},
     )
 
 
-def _revision(record: Record) -> Revision:
-    year = record.values.get("Anno")
-    return Revision(
-        kind=RevisionKind(record.text("Tipo")),
-        element=record.text("Elemento"),
-        act=record.text("Atto"),
-        year=year if isinstance(year, int) else None,
-        previous=record.text("Valore precedente"),
-        new=record.text("Nuovo valore"),
-        motivation=record.text("Motivazione"),
-        respread_weights=record.values.get("Ridistribuisci pesi") is True,
-    )
-
-
-def _pira_text(record: Record) -> PiraObjectiveText:
-    budget = record.values.get("Budget")
-    return PiraObjectiveText(
-        record.text("Obiettivo"),
-        record.text("Missione"),
-        record.text("Programma"),
-        record.text("Descrizione"),
-        record.text("Principali attività"),
-        record.text("Portatori di interesse"),
-        title=record.text("Denominazione"),
-        budget=budget if isinstance(budget, Value) and not budget.is_empty else None,
-    )
-
-
-def _budget_item(record: Record) -> BudgetItem:
-    return BudgetItem(
-        line=record.text("Linea"),
-        programme=record.text("Programma"),
-        project=record.text("Progetto"),
-        area=record.text("Area"),
-        function=record.text("Funzione camerale"),
-        action=record.text("Azione"),
-        promotional_costs=_decimal(record.values.get("Oneri promozionali")) or Decimal(0),
-        investments=_decimal(record.values.get("Investimenti")) or Decimal(0),
-        revenues=_decimal(record.values.get("Proventi")) or Decimal(0),
-        structures_involved=record.text("Strutture coinvolte"),
-    )
-
-
-def _budget_total(record: Record) -> BudgetTotal:
-    return BudgetTotal(
-        record.text("Livello"),
-        record.text("Riferimento"),
-        _decimal(record.values.get("Oneri promozionali")),
-        _decimal(record.values.get("Investimenti")),
-        _decimal(record.values.get("Proventi")),
-    )
-
-
-def _phase(record: Record) -> Phase:
-    years = tuple(int(part) for part in (p.strip() for p in record.text("Anni").split(",")) if part.isdigit())
-    return Phase(record.text("Obiettivo"), record.text("Fase"), years)
-
-
-def _section(record: Record) -> Section:
-    level = record.values.get("Livello")
-    return Section(
-        key=record.text("Chiave"),
-        title=record.text("Titolo"),
-        level=level if isinstance(level, int) else 1,
-        number=record.text("Numero"),
-        in_summary=record.values.get("Nel sommario") is True,
-        document=record.text("Documento"),
-    )
+def _with_picture(block: TextBlock, folder: Path | None) -> TextBlock:
+    """An 'immagine' with its file's bytes (the checks made sure it is a picture inside ``folder``)."""
+    path = picture_path(block.content, folder) if block.kind == "immagine" and folder is not None and block.content else None
+    if path is None or not path.is_file():  # a picture not there was an avviso: the document prints without it
+        return block
+    return attrs.evolve(block, picture=path.read_bytes())
 
 
 def _tables(records: list[Record]) -> tuple[FreeTable, ...]:
@@ -430,26 +193,6 @@ def _tables(records: list[Record]) -> tuple[FreeTable, ...]:
             cells.pop()
         rows.setdefault(record.text("Tabella"), []).append(TableRow(record.text("Tipo riga"), tuple(cells)))
     return tuple(FreeTable(name, tuple(table_rows)) for name, table_rows in rows.items())
-
-
-def _secretary_row(record: Record) -> SecretaryCardRow:
-    target = record.values.get("Target")
-    return SecretaryCardRow(
-        perspective=record.text("Prospettiva"),
-        objective=record.text("Obiettivo"),
-        indicator=record.text("Indicatore"),
-        perspective_weight=_decimal(record.values.get("Peso prospettiva")),
-        objective_weight=_decimal(record.values.get("Peso obiettivo")),
-        action=record.text("Azione"),
-        weight=_decimal(record.values.get("Peso")),
-        target=target if isinstance(target, Target) and target.text else None,
-        reference=record.text("Riferimento"),
-        targets={
-            year: value
-            for year, value in sorted(record.per_year.get("Target", {}).items())
-            if isinstance(value, Target) and value.text
-        },
-    )
 
 
 def _beyond_limits(records: dict[str, list[Record]], limits: LoadLimits) -> list[Problem]:
