@@ -10,6 +10,7 @@ accepts, with every label still printed.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import docx
@@ -23,9 +24,9 @@ from pianodocs.view.richtext import is_safe_link, runs
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "pianodocs"
 BACKENDS = SOURCE / "backends"
-MAX_LINES = 420
-# the words a module's docstring uses to say why it is longer than MAX_LINES
-SIZE_REASON = "longer than 400 lines"
+MAX_LINES = 420  # issue 13: "no module under src/ passes about 400 lines without a reason stated in its docstring"
+# a module's docstring says why it is longer than MAX_LINES in a sentence naming the 400 lines
+SIZE_REASON = re.compile(r"\b400 lines\b")
 
 # (link, whether a document may hold it): worked out by hand from the rule "http(s):// or mailto:, then no space"
 LINKS = (
@@ -74,16 +75,16 @@ def _docx_links(path: Path) -> tuple[list[str], str]:
 
 
 def _modules() -> list[Path]:
-    return sorted(BACKENDS.rglob("*.py"))
+    return sorted(SOURCE.rglob("*.py"))
 
 
-@pytest.mark.parametrize("module", _modules(), ids=lambda path: str(path.relative_to(BACKENDS)))
-def test_each_backend_module_is_short_or_says_why(module: Path) -> None:
+@pytest.mark.parametrize("module", _modules(), ids=lambda path: str(path.relative_to(SOURCE)))
+def test_each_module_is_short_or_says_why(module: Path) -> None:
     text = module.read_text(encoding="utf-8")
     lines = len(text.splitlines())
     docstring = ast.get_docstring(ast.parse(text)) or ""
-    assert docstring, f"{module.name} does not say what it is for"
-    assert lines <= MAX_LINES or SIZE_REASON in docstring.lower(), f"{module.name} has {lines} lines and no reason"
+    assert docstring or (module.name == "__init__.py" and lines < 20), f"{module.name} does not say what it is for"
+    assert lines <= MAX_LINES or SIZE_REASON.search(docstring), f"{module.name} has {lines} lines and no reason"
 
 
 def test_the_docx_backend_is_a_package_of_rooms() -> None:

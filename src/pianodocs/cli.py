@@ -3,6 +3,10 @@
 Exit codes: 0 success, 1 bad input or failed output (with an Italian message,
 never a traceback), 2 usage errors, 3 an internal error of pianodocs itself, 130 interrupted (Ctrl-C), 143 stopped by
 SIGTERM. Messages go to standard error, results to standard output.
+
+Longer than the 400 lines a module should keep to: it is the declaration of every command with its Italian
+help and the short runner of each, which share the error reporting and exit codes at its top; the flags of
+the document kinds come from their declarations (:mod:`pianodocs.cli_kinds`).
 """
 
 from __future__ import annotations

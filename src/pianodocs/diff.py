@@ -7,6 +7,9 @@ the list of changes, each with the values as written in the workbooks.
 :func:`revisions_from_diff` states it as model revisions, so that the annex to a
 deliberation can be built from the original and the revised workbook. The JSON
 structure is documented, with its JSON Schema, in ``docs/diff.md``.
+
+Longer than the 400 lines a module should keep to: the comparison, its two presentations and the revisions
+it implies share the change types declared at its top, and follow the schema's fields one by one.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Every check adds located problems to one list; none stops at the first. Errors
 make the workbook unusable; warnings (an implausible target, weights that no
 longer sum to 100% after a revision) are reported and the plan still loads.
+
+Longer than the 400 lines a module should keep to: one :class:`Checker`, each method one rule over the same
+index of records, in the order the sheets are documented; the pictures' checks are in
+:mod:`pianodocs.workbook.pictures`, the reading of the file in :mod:`pianodocs.workbook.reader`.
 """
 
 from __future__ import annotations
