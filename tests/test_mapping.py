@@ -310,3 +310,13 @@ def test_the_piano_and_the_relazione_print_the_same_card() -> None:
     assert [row[:4] for row in printed] == [row[:4] for row in scored[:-1]]
     assert printed[0][:3] == ["Prospettiva", "UNO", "33,35%"]  # a weight by the one rule in both
     assert [row[-1] for row in scored[:-1] if row[0] in ("S1", "S2")] == ["100%", "50%"]  # each objective's result
+
+
+def test_the_workbooks_document_kinds_are_pianodocs_built_in_kinds() -> None:
+    """The kind list is declared once (pianodocs.kinds): the Piano sheet's Tipo offers exactly the built-in kinds the
+    registry renders, in its order; a plugin's kind is rendered but is not a workbook's main document."""
+    from pianodocs.kinds import registry
+
+    (tipo,) = [column for column in SHEETS_BY_NAME["Piano"].columns if column.name == "Tipo"]
+    built_in = [name for name, kind in registry().kinds.items() if kind.origin == "pianodocs"]
+    assert list(tipo.choices) == built_in

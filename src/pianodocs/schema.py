@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from .kinds import BUILT_IN
 from .model import (
     Act,
     BudgetItem,
@@ -145,14 +146,8 @@ INDICATOR_TYPES = (
     "Output",
 )
 DIRECTIONS = ("crescente", "decrescente")
-PLAN_KINDS = (
-    "piano-performance",
-    "pira",
-    "monitoraggio",
-    "relazione-performance",
-    "allegato-delibera",
-    "cruscotto",
-)
+# the document a workbook is mainly for: one of pianodocs' own kinds, declared once in pianodocs.kinds
+PLAN_KINDS = BUILT_IN
 REVISION_KINDS = (
     "target rivisto",
     "peso rivisto",
