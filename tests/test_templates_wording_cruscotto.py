@@ -6,6 +6,7 @@ and reads the text back from the PDF and the DOCX.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -175,3 +176,19 @@ def test_the_package_texts_read_clean() -> None:
     assert {column.key for column in words.columns("indicatori")} == set(cruscotto.INDICATOR_WIDTHS) | {"indicatore"}
     assert {column.key for column in words.columns("registro")} == set(cruscotto.REGISTER_WIDTHS)
     assert texts_of(strategic_map.TEXTS).strings.keys() == {"titolo", "descrizione", "prospettiva"}
+
+
+def _docs_example(name: str) -> str:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "templates.md").read_text(encoding="utf-8")
+    example = re.search(rf"```toml\n# miei-modelli/testi/{name}.toml\n(.*?)```", docs, re.DOTALL)
+    assert example is not None, name
+    return example.group(1)
+
+
+def test_the_examples_of_the_docs_work(maremma: pianodocs.Plan, pistoia: pianodocs.Plan, tmp_path: Path) -> None:
+    folder = overrides(tmp_path, "cruscotto", _docs_example("cruscotto"))
+    overrides(folder, "mappa", _docs_example("mappa"))
+    band = _tables(cruscotto.build(maremma, template_dir=folder), "cruscotto-")[0].header[0]
+    assert [c.text for c in band.cells[1:]] == [*YEARS, "Responsabile"]
+    figure = _figure(piano_performance.build(pistoia, template_dir=folder))
+    assert figure.alt.startswith(f"Schema degli obiettivi strategici di {pistoia.entity.name}. Area ")
