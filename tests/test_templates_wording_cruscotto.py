@@ -10,6 +10,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import attrs
 import pytest
 
 import pianodocs
@@ -192,3 +193,12 @@ def test_the_examples_of_the_docs_work(maremma: pianodocs.Plan, pistoia: pianodo
     assert [c.text for c in band.cells[1:]] == [*YEARS, "Responsabile"]
     figure = _figure(piano_performance.build(pistoia, template_dir=folder))
     assert figure.alt.startswith(f"Schema degli obiettivi strategici di {pistoia.entity.name}. Area ")
+
+
+def test_workbook_text_in_a_heading_prints_literally(maremma: pianodocs.Plan) -> None:
+    """The objective's band is the heading ``{{ obiettivo }}``: its name is data, never template code."""
+    name = "{{ 7*7 }} {% if true %}x{% endif %}"
+    objectives = (attrs.evolve(maremma.strategic_objectives[0], name=name), *maremma.strategic_objectives[1:])
+    document = cruscotto.build(attrs.evolve(maremma, strategic_objectives=objectives))
+    band = _tables(document, "cruscotto-")[0].header[0]
+    assert band.cells[0].text.endswith(name)

@@ -172,7 +172,7 @@ def objective_table(
         return None
     band = [
         cell(
-            column.heading(anno=year) if year else column.heading(obiettivo=_label(objective)),
+            column.heading(anno=year) if column.key == "target" else column.heading(obiettivo=_label(objective)),
             CellStyle.BAND,
             align=Align.CENTER if column.key == "target" else Align.LEFT,
         )
@@ -327,7 +327,7 @@ def register_table(plan: Plan, words: Texts | None = None) -> Table:
     return Table(
         (header,),
         tuple(body),
-        proportional(widths.get(column.key, REGISTER_WIDTHS[column.key]) for column in columns),
+        proportional(widths[column.key] for column in columns),
         landscape=True,
         size="small",
         name="registro-modifiche",
