@@ -16,11 +16,11 @@ from ..texts import Texts, texts_of
 from ..values import format_percent
 from ..view.model import Align, Block, CellStyle, Cover, Document, Figure, PageBreak, Paragraph, Row, Table, TableOfContents
 from ..view.richtext import plain
-from . import strategic_map
 from .cascading import cascading_blocks
 from .common import cell, document_title, logo_path, number_cell, section_blocks, sections_of
 from .cruscotto_ente import cruscotto_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
+from .strategic_map import texts as map_texts
 
 KIND = "piano-performance"
 TITLE = "Piano della Performance (triennale)"
@@ -39,7 +39,7 @@ def texts(template_dir: Path | None = None) -> Texts:
 
 
 def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
-    words, map_words = texts(template_dir), strategic_map.texts(template_dir)
+    words, map_words = texts(template_dir), map_texts(template_dir)
     blocks: list[Block] = [TableOfContents(), PageBreak()]
     for section in sections_of(plan, KIND):
         if section.level == 1 and len(blocks) > 2:
