@@ -60,12 +60,6 @@ def document_title(plan: Plan, kind: str, default: str) -> str:
     return plan.title if plan.kind == kind and plan.title else default
 
 
-def mission_title(code: str, name: str) -> str:
-    """A missione as a heading: ``Missione 016 - Commercio internazionale ...``, or what is known of it."""
-    label = " - ".join(part for part in (code, name) if part)
-    return f"Missione {label}" if label else "Missione non indicata"
-
-
 def heading(section: Section) -> Heading:
     return Heading(section.title, section.level, anchor=anchor(section.key), number=section.number, in_summary=section.in_summary)
 

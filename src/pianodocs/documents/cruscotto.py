@@ -11,6 +11,8 @@ Occasione says so); eliminated indicators
 are muted. A closing "Registro delle modifiche" lists every revision under
 its act. The indicators shown are those of the cruscotto di Ente (Cruscotto
 "ente" or "entrambi"); the Owner column is there when one of them has an Owner.
+Its words and the columns of its two tables (which, in what order, with what heading) are the texts'
+(``testi/cruscotto.toml``, :mod:`pianodocs.texts`); this module computes each column's cells.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from pathlib import Path
 
 from ..kinds import Option
 from ..model import Act, Indicator, OperationalObjective, Plan, Revision, RevisionKind, StrategicObjective
-from ..values import format_date, parse_value
+from ..texts import Column, Texts, TextsError, texts_of
+from ..values import parse_value
 from ..view.model import Align, Block, Cell, CellStyle, Cover, Document, Heading, PageBreak, Row, Run, Table
-from .common import anchor, cell, document_title, logo_path, mission_title, proportional
+from .common import anchor, cell, document_title, logo_path, proportional
 from .cruscotto_ente import dashboard_indicators
 
 KIND = "cruscotto"
@@ -36,17 +39,39 @@ INDICATOR_CHANGES = (
     RevisionKind.INDICATOR_UPDATED,
     RevisionKind.INDICATOR_ELIMINATED,
 )
-# how a note of the change log opens, per kind of revision (the indicator or objective is the subject)
-_NOTE_OPENINGS = {
-    RevisionKind.INDICATOR_INSERTED: "Inserito",
-    RevisionKind.INDICATOR_UPDATED: "Aggiornato",
-    RevisionKind.INDICATOR_ELIMINATED: "Eliminato",
-    RevisionKind.OBJECTIVE_INSERTED: "Obiettivo inserito",
-    RevisionKind.OBJECTIVE_ELIMINATED: "Obiettivo eliminato",
-    RevisionKind.TARGET_REVISED: "Target rivisto",
-    RevisionKind.WEIGHT_REVISED: "Peso rivisto",
+# the key of each kind of revision in the texts: nota_<key> opens a change note, registro_<key> names it in the register
+_REVISION_KEYS = {
+    RevisionKind.INDICATOR_INSERTED: "indicatore_inserito",
+    RevisionKind.INDICATOR_UPDATED: "indicatore_aggiornato",
+    RevisionKind.INDICATOR_ELIMINATED: "indicatore_eliminato",
+    RevisionKind.OBJECTIVE_INSERTED: "obiettivo_inserito",
+    RevisionKind.OBJECTIVE_ELIMINATED: "obiettivo_eliminato",
+    RevisionKind.TARGET_REVISED: "target_rivisto",
+    RevisionKind.WEIGHT_REVISED: "peso_rivisto",
 }
 _UNDATED = dt.date.max  # revisions whose act has no date sort last
+
+# the columns each table can print, with their relative widths; testi/cruscotto.toml chooses them, orders and heads them.
+# An objective's table: "target" is repeated for each year; "indicatore" (which carries the objective's band) takes
+# what the others leave of INDICATOR_SHARE, never less than INDICATOR_MIN.
+INDICATOR_WIDTHS = {"target": 6.5, "owner": 11.0, "note": 23.0}
+INDICATOR_SHARE, INDICATOR_MIN = 106.0, 30.0
+# the register's columns, without and with the Motivazione column (printed only when a revision has one)
+REGISTER_WIDTHS = {"modifica": 14, "indicatore": 34, "obiettivo": 24, "motivazione": 28}
+_REGISTER_WIDTHS_BARE = {"modifica": 16, "indicatore": 52, "obiettivo": 32}
+COLUMNS = {"indicatori": ("indicatore", *INDICATOR_WIDTHS), "registro": tuple(REGISTER_WIDTHS)}
+
+
+def texts(template_dir: Path | None = None) -> Texts:
+    """The cruscotto's words and column sets (``testi/cruscotto.toml``, a user's copy in ``template_dir`` over it)."""
+    words = texts_of(KIND, template_dir, COLUMNS)
+    columns = words.columns("indicatori")
+    if "indicatore" not in {column.key for column in columns}:
+        raise TextsError(
+            f"{columns[0].text.file}, chiave 'colonne.indicatori': la colonna 'indicatore', che porta il nome "
+            "dell'obiettivo, non si può togliere."
+        )
+    return words
 
 
 def applies(plan: Plan) -> bool:
@@ -59,31 +84,32 @@ def applies(plan: Plan) -> bool:
 
 
 def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
+    words = texts(template_dir)
     span = f"{plan.first_year}-{plan.last_year}"
-    blocks: list[Block] = [Heading(f"CRUSCOTTO STRATEGICO {span}", 1, anchor=anchor("cruscotto"))]
+    blocks: list[Block] = [Heading(words("titolo", anni=span), 1, anchor=anchor("cruscotto"))]
     shown = dashboard_indicators(plan)
     by_objective: dict[str, list[Indicator]] = {}
     for indicator in shown:
         by_objective.setdefault(indicator.objective, []).append(indicator)
     with_owner = any(indicator.owner for indicator in shown)
-    for index, (title, objectives) in enumerate(mission_groups(plan)):
-        tables = [table for o in objectives if (table := objective_table(plan, o, by_objective, with_owner)) is not None]
+    for index, (title, objectives) in enumerate(mission_groups(plan, words)):
+        tables = [t for o in objectives if (t := objective_table(plan, o, by_objective, with_owner, words)) is not None]
         if tables:
             blocks.append(Heading(title, 2, anchor=anchor(f"gruppo-{index}")))
             blocks.extend(tables)
     if plan.revisions:
-        blocks += [PageBreak(), Heading("Registro delle modifiche", 1, anchor=anchor("registro")), register_table(plan)]
+        blocks += [PageBreak(), Heading(words("titolo_registro"), 1, anchor=anchor("registro")), register_table(plan, words)]
     dated = [act for act in plan.acts if act.date and _revised_by(plan, act)]
     latest = max(dated, key=lambda act: act.date or dt.date.min, default=None)
-    notes = [plan.data_note if plan.illustrative else "", f"Aggiornato con {citation(latest)}" if latest else ""]
+    notes = [plan.data_note if plan.illustrative else "", words("aggiornato_con", atto=citation(latest)) if latest else ""]
     return Document(
-        title=document_title(plan, KIND, f"Cruscotto strategico {span}"),
+        title=document_title(plan, KIND, words("titolo_documento", anni=span)),
         author=plan.entity.name,
-        subject=f"Cruscotto strategico {span} con il registro delle modifiche",
+        subject=words("soggetto", anni=span),
         cover=Cover(
             entity=plan.entity.name,
-            title="CRUSCOTTO STRATEGICO",
-            subtitle=span,
+            title=words("titolo_copertina"),
+            subtitle=words("sottotitolo_copertina", anni=span),
             logo=logo_path(plan, workbook_folder),
             note=" — ".join(note for note in notes if note),
         ),
@@ -91,11 +117,12 @@ def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path
     )
 
 
-def mission_groups(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
+def mission_groups(plan: Plan, words: Texts | None = None) -> list[tuple[str, list[StrategicObjective]]]:
     """The strategic objectives under each missione ("Missione 011 - Competitività delle Imprese"), in the plan's order.
 
     The missione comes from the objective's line; a plan whose lines name no missione is grouped by line.
     """
+    words = words or texts()
     lines = {line.code: line for line in plan.lines}
     names = {mission.code: mission.name for mission in plan.missions}
     by_mission = any(line.mission for line in plan.lines)
@@ -104,66 +131,85 @@ def mission_groups(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
         line = lines.get(objective.line)
         if by_mission:
             code = line.mission if line else ""
-            title = mission_title(code, names.get(code, ""))
+            name = names.get(code, "")
+            title = words("titolo_missione", codice=code, nome=name) if code else words("missione_non_indicata")
         else:
-            title = f"Linea strategica {line.code} - {line.name}" if line else "Linea strategica non indicata"
+            title = words("titolo_linea", codice=line.code, nome=line.name) if line else words("linea_non_indicata")
         groups.setdefault(title, []).append(objective)
     return list(groups.items())
 
 
 def objective_table(
-    plan: Plan, objective: StrategicObjective, by_objective: Mapping[str, Sequence[Indicator]], with_owner: bool = True
+    plan: Plan,
+    objective: StrategicObjective,
+    by_objective: Mapping[str, Sequence[Indicator]],
+    with_owner: bool = True,
+    words: Texts | None = None,
 ) -> Table | None:
     """The band of ``objective`` (its header row) and a row per indicator shown; None when it has none.
 
     ``by_objective`` gives the indicators shown per objective code; those of its operational objectives
-    follow under a sub-band each. The Owner column is left out when no indicator shown has one.
+    follow under a sub-band each. The columns are the texts' set ``indicatori``, "target" once for each
+    year; the Owner column is left out when no indicator shown has one.
     """
+    words = words or texts()
     years = list(plan.years)
-    columns = len(years) + (3 if with_owner else 2)
-    body: list[Row] = [_note_row(note, columns) for note in change_notes(plan, objective.code)]
+    chosen = [c for c in words.columns("indicatori") if c.key != "owner" or with_owner]
+    columns = [(column, year) for column in chosen for year in (years if column.key == "target" else [0])]
+    span = len(columns)
+    body: list[Row] = [_note_row(note, span) for note in change_notes(plan, objective.code, words)]
     found = bool(by_objective.get(objective.code))
     muted = eliminated(plan, objective.code)
-    body += _indicator_rows(plan, by_objective.get(objective.code, ()), years, muted, with_owner)
+    body += _indicator_rows(plan, by_objective.get(objective.code, ()), columns, muted, words)
     for operational in (o for o in plan.operational_objectives if o.strategic_objective == objective.code):
         below = by_objective.get(operational.code, ())
         if below:
             found = True
-            body.append(Row((cell(_label(operational), CellStyle.SUBBAND, columns),), keep_with_next=True))
-            body += [_note_row(note, columns) for note in change_notes(plan, operational.code)]
-            body += _indicator_rows(plan, below, years, muted or eliminated(plan, operational.code), with_owner)
+            body.append(Row((cell(_label(operational), CellStyle.SUBBAND, span),), keep_with_next=True))
+            body += [_note_row(note, span) for note in change_notes(plan, operational.code, words)]
+            body += _indicator_rows(plan, below, columns, muted or eliminated(plan, operational.code), words)
     if not found:
         return None
-    band = [cell(_label(objective), CellStyle.BAND)]
-    band += [cell(str(year), CellStyle.BAND, align=Align.CENTER) for year in years]
-    band += [cell("Owner", CellStyle.BAND)] if with_owner else []
-    band += [cell("Note", CellStyle.BAND)]
-    widths = [max(30.0, 72.0 - 6.5 * len(years) + (0 if with_owner else 11.0)), *([6.5] * len(years))]
-    widths += [11.0, 23.0] if with_owner else [23.0]
+    band = [
+        cell(
+            column.heading(anno=year) if column.key == "target" else column.heading(obiettivo=_label(objective)),
+            CellStyle.BAND,
+            align=Align.CENTER if column.key == "target" else Align.LEFT,
+        )
+        for column, year in columns
+    ]
+    others = sum(INDICATOR_WIDTHS[column.key] for column, _ in columns if column.key != "indicatore")
+    widths = [
+        max(INDICATOR_MIN, INDICATOR_SHARE - others) if c.key == "indicatore" else INDICATOR_WIDTHS[c.key] for c, _ in columns
+    ]
     return Table(
         (Row(tuple(band)),), tuple(body), proportional(widths), landscape=True, size="small", name=f"cruscotto-{objective.code}"
     )
 
 
 def _indicator_rows(
-    plan: Plan, indicators: Iterable[Indicator], years: Sequence[int], muted: bool, with_owner: bool
+    plan: Plan, indicators: Iterable[Indicator], columns: Sequence[tuple[Column, int]], muted: bool, words: Texts
 ) -> list[Row]:
     rows: list[Row] = []
     for indicator in indicators:
         style = CellStyle.MUTED if muted or eliminated(plan, indicator.code) else CellStyle.NORMAL
-        text = [Run(indicator.name)]
-        if indicator.algorithm and indicator.algorithm != indicator.name:
-            text.append(Run(f"\n{indicator.algorithm}", italic=True))
-        cells = [Cell(tuple(text), style=style)]
-        cells += [
-            cell(indicator.targets[year].text if year in indicator.targets else "", style, align=Align.CENTER) for year in years
-        ]
-        cells += [cell(indicator.owner, style)] if with_owner else []
-        # the change log stays legible on an eliminated row: it says why the row is struck through
-        cells.append(cell("\n".join(change_notes(plan, indicator.code))))
-        rows.append(Row(tuple(cells)))
+
+        def value(key: str, year: int, indicator: Indicator = indicator, style: CellStyle = style) -> Cell:
+            if key == "indicatore":
+                text = [Run(indicator.name)]
+                if indicator.algorithm and indicator.algorithm != indicator.name:
+                    text.append(Run(f"\n{indicator.algorithm}", italic=True))
+                return Cell(tuple(text), style=style)
+            if key == "target":
+                return cell(indicator.targets[year].text if year in indicator.targets else "", style, align=Align.CENTER)
+            if key == "owner":
+                return cell(indicator.owner, style)
+            # the change log stays legible on an eliminated row: it says why the row is struck through
+            return cell("\n".join(change_notes(plan, indicator.code, words)))
+
+        rows.append(Row(tuple(value(column.key, year) for column, year in columns)))
         if indicator.notes:
-            rows.append(_note_row(indicator.notes, len(cells)))
+            rows.append(_note_row(indicator.notes, len(columns)))
     return rows
 
 
@@ -187,8 +233,10 @@ def revisions_of(plan: Plan, element: str) -> list[Revision]:
     return sorted((r for r in plan.revisions if r.element == element), key=lambda revision: _date(plan, revision))
 
 
-def change_notes(plan: Plan, element: str) -> list[str]:
-    return [change_note(plan, revision) for revision in revisions_of(plan, element)]
+def change_notes(plan: Plan, element: str, words: Texts | None = None) -> list[str]:
+    """The change notes of an indicator or objective, in date order, in the texts ``words`` (default: the package's)."""
+    words = words or texts()
+    return [change_note(plan, revision, words) for revision in revisions_of(plan, element)]
 
 
 def eliminated(plan: Plan, element: str) -> bool:
@@ -199,22 +247,23 @@ def eliminated(plan: Plan, element: str) -> bool:
     return bool(changes) and changes[-1] in ends
 
 
-def change_note(plan: Plan, revision: Revision) -> str:
+def change_note(plan: Plan, revision: Revision, words: Texts | None = None) -> str:
     """``Eliminato con deliberazione della Giunta n. 129 del 2 dicembre 2019``, ``in sede di <Occasione>`` when given.
 
     The occasion is the act's own field (Atti, Occasione), never guessed from its subject: an Oggetto such as
     "Piano della Performance 2024-2026: monitoraggio" does not read as "in sede di ...".
     """
+    words = words or texts()
     act = plan.act(revision.act)
-    parts = [_NOTE_OPENINGS[revision.kind] + _detail(revision)]
+    parts = [words(f"nota_{_REVISION_KEYS[revision.kind]}") + _detail(revision, words)]
     occasion = act.occasion.strip() if act else ""
     if occasion:
-        parts.append(f"in sede di {occasion}")
+        parts.append(words("in_sede_di", occasione=occasion))
     reference = citation(act) if act else ""
     if reference:
-        parts.append(f"con {reference}")
+        parts.append(words("con_atto", atto=reference))
     elif not occasion and revision.act:
-        parts.append(f"con atto {revision.act}")
+        parts.append(words("con_codice_atto", codice=revision.act))
     return " ".join(parts)
 
 
@@ -227,13 +276,12 @@ def citation(act: Act) -> str:
     return act.citation.replace(f" n. {act.number}", "", 1)
 
 
-def _detail(revision: Revision) -> str:
+def _detail(revision: Revision, words: Texts) -> str:
+    """What a target or weight revision changed (the texts' ``dettaglio``: year, from, to); nothing for other kinds."""
     if revision.kind not in (RevisionKind.TARGET_REVISED, RevisionKind.WEIGHT_REVISED):
         return ""
-    year = f" {revision.year}" if revision.year and revision.kind is RevisionKind.TARGET_REVISED else ""
-    before = f" da {revision.previous}" if revision.previous else ""
-    after = f" a {revision.new}" if revision.new else ""
-    return f"{year}{before}{after}"
+    year = revision.year if revision.kind is RevisionKind.TARGET_REVISED else None
+    return words("dettaglio", anno=year or "", prima=revision.previous or "", dopo=revision.new or "")
 
 
 def _date(plan: Plan, revision: Revision) -> dt.date:
@@ -245,14 +293,15 @@ def _revised_by(plan: Plan, act: Act) -> bool:
     return any(revision.act == act.code for revision in plan.revisions)
 
 
-def register_table(plan: Plan) -> Table:
+def register_table(plan: Plan, words: Texts | None = None) -> Table:
     """Every revision, grouped by act in date order: a band with the act's date and citation, then one row per change.
 
-    The Motivazione column is there only when some revision has one.
+    The columns are the texts' set ``registro``; the Motivazione column is there only when some revision has one.
     """
+    words = words or texts()
     with_motivation = any(revision.motivation for revision in plan.revisions)
-    headers = ["Modifica", "Indicatore", "Obiettivo"] + (["Motivazione"] if with_motivation else [])
-    header = Row(tuple(cell(text, CellStyle.HEADER, align=Align.CENTER) for text in headers))
+    columns = [column for column in words.columns("registro") if column.key != "motivazione" or with_motivation]
+    header = Row(tuple(cell(column.heading(), CellStyle.HEADER, align=Align.CENTER) for column in columns))
     indicators = {indicator.code: indicator for indicator in plan.indicators}
     objectives: dict[str, StrategicObjective | OperationalObjective] = {o.code: o for o in plan.strategic_objectives}
     objectives.update((o.code, o) for o in plan.operational_objectives)
@@ -262,22 +311,27 @@ def register_table(plan: Plan) -> Table:
     for revision in sorted(plan.revisions, key=lambda revision: (_date(plan, revision), revision.act)):
         if revision.act != last_act:
             act = plan.act(revision.act)
-            date = format_date(act.date) if act and act.date else "data non indicata"
-            band = f"{date} - {_act_label(act) if act else revision.act}"
-            body.append(Row((cell(band, CellStyle.SUBBAND, len(headers)),), keep_with_next=True))
+            band = words("fascia_atto", data=act.date if act else None, atto=_act_label(act) if act else revision.act)
+            body.append(Row((cell(band, CellStyle.SUBBAND, len(columns)),), keep_with_next=True))
             last_act = revision.act
         indicator = indicators.get(revision.element)
         objective = objectives.get(indicator.objective if indicator else revision.element)
-        cells = [
-            cell(revision.kind.value.capitalize() + _detail(revision)),
-            cell(indicator.name if indicator else ""),
-            cell(_label(objective) if objective else revision.element),
-        ]
-        if with_motivation:
-            cells.append(cell(revision.motivation))
-        body.append(Row(tuple(cells)))
-    widths = (14, 34, 24, 28) if with_motivation else (16, 52, 32)
-    return Table((header,), tuple(body), widths, landscape=True, size="small", name="registro-modifiche")
+        values = {
+            "modifica": words(f"registro_{_REVISION_KEYS[revision.kind]}") + _detail(revision, words),
+            "indicatore": indicator.name if indicator else "",
+            "obiettivo": _label(objective) if objective else revision.element,
+            "motivazione": revision.motivation,
+        }
+        body.append(Row(tuple(cell(values[column.key]) for column in columns)))
+    widths = REGISTER_WIDTHS if with_motivation else _REGISTER_WIDTHS_BARE
+    return Table(
+        (header,),
+        tuple(body),
+        proportional(widths[column.key] for column in columns),
+        landscape=True,
+        size="small",
+        name="registro-modifiche",
+    )
 
 
 def _act_label(act: Act) -> str:

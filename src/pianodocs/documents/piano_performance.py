@@ -19,6 +19,7 @@ from .common import document_title, logo_path, section_blocks, sections_of, unkn
 from .cruscotto_ente import cruscotto_table
 from .secretary_card import CardWords, card_table
 from .strategic_map import map_height_mm, strategic_map_alt, strategic_map_svg
+from .strategic_map import texts as map_texts
 
 KIND = "piano-performance"
 TITLE = "Piano della Performance (triennale)"
@@ -37,12 +38,12 @@ def texts(template_dir: Path | None = None) -> Texts:
 
 
 def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path | None = None) -> Document:
-    words = texts(template_dir)
+    words, map_words = texts(template_dir), map_texts(template_dir)
     blocks: list[Block] = [TableOfContents(), PageBreak()]
     for section in sections_of(plan, KIND):
         if section.level == 1 and len(blocks) > 2:
             blocks.append(PageBreak())
-        blocks.extend(section_blocks(plan, section, lambda name: generated(plan, name, words)))
+        blocks.extend(section_blocks(plan, section, lambda name: generated(plan, name, words, map_words)))
     if not plan.sections:
         blocks.extend(generated(plan, "cruscotto-ente", words))
     logo = logo_path(plan, workbook_folder)
@@ -64,16 +65,17 @@ def build(plan: Plan, workbook_folder: Path | None = None, *, template_dir: Path
     )
 
 
-def generated(plan: Plan, name: str, words: Texts | None = None) -> Sequence[Block]:
-    """The generated content ``name`` of a 'generato' block, in the texts ``words`` (default: the package's)."""
+def generated(plan: Plan, name: str, words: Texts | None = None, map_words: Texts | None = None) -> Sequence[Block]:
+    """The generated content ``name`` of a 'generato' block, in the texts ``words`` and the map's ``map_words``
+    (default: the package's)."""
     words = words or texts()
     if name == "mappa-strategica":
-        svg = strategic_map_svg(plan)
+        svg = strategic_map_svg(plan, words=map_words)
         width = 250.0
         return [
             Figure(
                 svg,
-                alt=strategic_map_alt(plan),
+                alt=strategic_map_alt(plan, map_words),
                 caption=words("didascalia_mappa"),
                 width_mm=width,
                 height_mm=map_height_mm(svg, width),

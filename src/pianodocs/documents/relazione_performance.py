@@ -53,6 +53,7 @@ from .common import anchor, cell, document_title, logo_path, number_cell, sectio
 from .cruscotto_ente import lines_by_perspective
 from .secretary_card import CardResults, CardWords, card_table
 from .strategic_map import FONT, map_height_mm, perspective_lanes, strategic_map_alt, strategic_map_svg, svg_text
+from .strategic_map import texts as map_texts
 
 KIND = "relazione-performance"
 TITLE = "Relazione sulla Performance (risultati dell'anno)"
@@ -228,7 +229,7 @@ def build(
     anno = plan.reference_year if anno is None else anno
     at = _date_checked(plan, anno, at)
     words = texts(template_dir)
-    parts = _Parts(plan, results(plan, anno, at), words)
+    parts = _Parts(plan, results(plan, anno, at), words, map_texts(template_dir))
     sections = sections_of(plan, KIND)
     keys = {section.key for section in sections}
     placed = any(b.kind == "generato" and b.content.strip() in GENERATED and b.section in keys for b in plan.text_blocks)
@@ -268,8 +269,8 @@ def build(
 class _Parts:
     """The generated parts of one Relazione, by name."""
 
-    def __init__(self, plan: Plan, found: Results, words: Texts) -> None:
-        self.plan, self.found, self.card, self.words = plan, found, found.card, words
+    def __init__(self, plan: Plan, found: Results, words: Texts, map_words: Texts | None = None) -> None:
+        self.plan, self.found, self.card, self.words, self.map_words = plan, found, found.card, words, map_words
         self.anno = found.card.year
         self.date = found.card.at  # 31/12/anno, or the date asked for
         self.threshold = percent_text(found.card.threshold)
@@ -358,10 +359,10 @@ class _Parts:
         if not self._has_data("relazione-mappa"):
             return [Paragraph(plain(words("mappa_senza_prospettive")), style="note")]
         status = self.found.status
-        svg = strategic_map_svg(self.plan, status)
+        svg = strategic_map_svg(self.plan, status, self.map_words)
         hit = ", ".join(self.printed.get(code, code) for code, reached in status.items() if reached) or words("nessuno")
         missed = ", ".join(self.printed.get(code, code) for code, reached in status.items() if not reached) or words("nessuno")
-        description = strategic_map_alt(self.plan)
+        description = strategic_map_alt(self.plan, self.map_words)
         alt = words("mappa_testo_alternativo", descrizione=description, raggiunti=hit, non_raggiunti=missed)
         caption = words("didascalia_mappa", data=self.date, soglia=self.threshold)
         return [Figure(svg, alt, caption, width_mm=250, height_mm=map_height_mm(svg, 250), landscape=True)]

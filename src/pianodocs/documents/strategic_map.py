@@ -5,7 +5,8 @@ the strategic objectives of the lines in that perspective. An objective with
 indicators in the cruscotto is coloured (by its status when a status is given:
 green reached, red missed), the others are white, as 002 explains under its
 map; the colours are the theme's (:func:`pianodocs.theme.current_theme`). All text is escaped: it is workbook data; its **bold** and *italic* markup
-becomes bold and italic spans, with the markers removed.
+becomes bold and italic spans, with the markers removed. Its words (the drawing's title, the alt text) are
+the texts of ``testi/mappa.toml``, shared by the two kinds that draw the map (:func:`texts`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from xml.sax.saxutils import escape
 import pyphen
 
 from ..model import Plan, StrategicObjective
+from ..texts import Texts, texts_of
 from ..theme import current_theme
 from ..view.model import Run
 from ..view.richtext import printable, runs
@@ -32,11 +34,18 @@ LANE_GAP = 12
 LINE_HEIGHT = 13
 FONT = "Titillium Web, DejaVu Sans, sans-serif"
 FONTS = Path(str(files("pianodocs").joinpath("fonts")))
+# the map's words: a file of texts of its own, not of a kind's, since the Piano and the Relazione both draw it
+TEXTS = "mappa"
 # the advance of a character the bundled font lacks, in em (about Titillium Web's mean)
 AVERAGE_ADVANCE = 0.5
 # Italian hyphenation for a word longer than its box (the patterns WeasyPrint hyphenates the PDF's text with)
 _ITALIAN = pyphen.Pyphen(lang="it_IT")
 # characters XML 1.0 cannot hold: a workbook name carrying one would make the whole drawing invalid
+
+
+def texts(template_dir: Path | None = None) -> Texts:
+    """The map's words (``testi/mappa.toml``, a user's copy in ``template_dir`` over it)."""
+    return texts_of(TEXTS, template_dir)
 
 
 def svg_text(text: str) -> str:
@@ -200,8 +209,12 @@ def perspective_lanes(plan: Plan) -> list[tuple[str, list[StrategicObjective]]]:
     return lanes
 
 
-def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None) -> str:
-    """The map as an SVG document. ``status`` maps objective codes to reached (True) or missed (False)."""
+def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None, words: Texts | None = None) -> str:
+    """The map as an SVG document. ``status`` maps objective codes to reached (True) or missed (False).
+
+    ``words`` are the map's texts (:func:`texts`; default: the package's).
+    """
+    words = words or texts()
     lanes = perspective_lanes(plan)
     colour = current_theme().colour
     parts: list[str] = []
@@ -248,7 +261,7 @@ def strategic_map_svg(plan: Plan, status: Mapping[str, bool] | None = None) -> s
     body = "\n".join(parts)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'font-family="{FONT}">\n<title>{svg_text("Mappa strategica - " + plan.entity.name)}</title>\n{body}\n</svg>'
+        f'font-family="{FONT}">\n<title>{svg_text(words("titolo", ente=plan.entity.name))}</title>\n{body}\n</svg>'
     )
 
 
@@ -263,12 +276,13 @@ def _colours(objective: StrategicObjective, status: Mapping[str, bool] | None) -
     return colour("mappa.obiettivo-cruscotto"), ink
 
 
-def strategic_map_alt(plan: Plan) -> str:
-    """Alt text: the map's content in words, for screen readers and the DOCX image."""
-    parts = [f"Mappa strategica di {plan.entity.name}."]
+def strategic_map_alt(plan: Plan, words: Texts | None = None) -> str:
+    """Alt text: the map's content in words, for screen readers and the DOCX image (``words``: as for the SVG)."""
+    words = words or texts()
+    parts = [words("descrizione", ente=plan.entity.name)]
     for name, objectives in perspective_lanes(plan):
         labels = "; ".join(f"{o.printed_code} {_plain_text(o.name)}".strip() for o in objectives)
-        parts.append(f"Prospettiva {_plain_text(name)}: {labels}.")
+        parts.append(words("prospettiva", nome=_plain_text(name), obiettivi=labels))
     return " ".join(parts)
 
 
