@@ -159,6 +159,17 @@ def test_the_strategic_map_takes_the_theme_colours(tmp_path: Path, pistoia: pian
     assert "#abcdef" not in strategic_map_svg(pistoia)  # outside the render, pianodocs' own theme
 
 
+def test_the_view_model_built_with_a_users_folder_draws_in_its_theme(tmp_path: Path, pistoia: pianodocs.Plan) -> None:
+    """The library's build_document, not only render, draws the map in the colours of the folder it is given."""
+    from pianodocs.render import build_document
+    from pianodocs.view.model import Figure
+
+    folder = _theme_folder(tmp_path / "modelli", '[mappa]\nobiettivo-cruscotto = "#abcdef"\n')
+    document = build_document(pistoia, "piano-performance", template_dir=folder)
+    drawn = " ".join(block.svg for block in document.blocks if isinstance(block, Figure) and block.svg)
+    assert "#abcdef" in drawn
+
+
 def test_the_user_theme_reaches_a_whole_render(tmp_path: Path, pistoia: pianodocs.Plan) -> None:
     folder = _theme_folder(tmp_path / "modelli", f'[celle.intestazione]\nsfondo = "{NEW_HEADER}"\n')
     path = pianodocs.render(pistoia, "pira", tmp_path / "pira.docx", template_dir=folder)

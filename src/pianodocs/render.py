@@ -79,11 +79,14 @@ def build_document(
 ) -> Document:
     """The view model of ``kind`` for ``plan``; ``options`` are the kind's own (e.g. ``at`` for the monitoring).
 
-    ``template_dir`` (a user's copy of ``templates/``) may hold the kind's own words, ``testi/<kind>.toml``.
+    ``template_dir`` (a user's copy of ``templates/``) may hold the kind's own words, ``testi/<kind>.toml``, and
+    its theme, ``tema.toml``, whose colours the drawings the kind builds take (the strategic map, the chart).
     An option the kind does not declare, or of the wrong type, raises :class:`~pianodocs.kinds.OptionError`.
     """
     declared = document_kind(kind)
-    return _built(plan, declared, workbook_folder, checked_options(declared, options), template_dir)
+    checked = checked_options(declared, options)
+    with using_theme(load_theme(template_dir)):
+        return _built(plan, declared, workbook_folder, checked, template_dir)
 
 
 def _built(
