@@ -293,8 +293,8 @@ def _in_margin(line: Line, page: Page) -> bool:
     return line.y1 <= page.height * FURNITURE_MARGIN or line.y0 >= page.height * (1 - FURNITURE_MARGIN)
 
 
-def _rows(lines: Sequence[Line]) -> list[str]:
-    """``lines`` grouped into visual rows: a line whose middle falls within the row's height joins it."""
+def _visual_rows(lines: Sequence[Line]) -> list[list[Line]]:
+    """``lines`` grouped into visual rows, top to bottom: a line whose middle falls within the row's height joins it."""
     rows: list[list[Line]] = []
     for line in sorted(lines, key=lambda line: (line.y0, line.x0)):
         middle = (line.y0 + line.y1) / 2
@@ -302,7 +302,16 @@ def _rows(lines: Sequence[Line]) -> list[str]:
             rows[-1].append(line)
         else:
             rows.append([line])
-    return [" ".join(line.text for line in sorted(row, key=lambda line: line.x0)) for row in rows]
+    return rows
+
+
+def _row_text(row: Sequence[Line]) -> str:
+    return " ".join(line.text for line in sorted(row, key=lambda line: line.x0))
+
+
+def _rows(lines: Sequence[Line]) -> list[str]:
+    """The text of each visual row of ``lines`` (:func:`_visual_rows`), its lines read left to right."""
+    return [_row_text(row) for row in _visual_rows(lines)]
 
 
 def _matches(rows: Sequence[str], texts: Iterable[str], at_end: bool) -> str | None:
@@ -322,18 +331,6 @@ def _matching_rows(rows: Sequence[str], texts: Iterable[str], at_end: bool) -> t
     return None
 
 
-def _row_lefts(lines: Sequence[Line]) -> list[float]:
-    """The left end of each visual row of ``lines``, in the order of :func:`_rows`."""
-    rows: list[list[Line]] = []
-    for line in sorted(lines, key=lambda line: (line.y0, line.x0)):
-        middle = (line.y0 + line.y1) / 2
-        if rows and rows[-1][0].y0 <= middle <= rows[-1][0].y1:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    return [min(line.x0 for line in row) for row in rows]
-
-
 def orphans(pages: Sequence[Page], document: Document) -> list[Orphan]:
     """The headings and band rows that are the last content of their page: what they introduce is on the next.
 
@@ -344,11 +341,12 @@ def orphans(pages: Sequence[Page], document: Document) -> list[Orphan]:
     targets = heading_texts(document) + band_texts(document)
     found = []
     for page, lines in zip(pages, _content_lines(pages), strict=True):
-        matched = _matching_rows(_rows(lines), targets, at_end=True)
+        rows = _visual_rows(lines)
+        matched = _matching_rows([_row_text(row) for row in rows], targets, at_end=True)
         if matched is None:
             continue
         text, count = matched
-        lefts = _row_lefts(lines)
+        lefts = [min(line.x0 for line in row) for row in rows]
         if lefts[-count] - min(lefts) <= ORPHAN_INDENT * page.width:
             found.append(Orphan(page.number, text))
     return found
