@@ -81,13 +81,13 @@ def options_from_form(kind: RegisteredKind, form: Mapping[str, str]) -> dict[str
 
 
 def year_from_form(plan: Plan, form: Mapping[str, str]) -> int | None:
-    """The year of reference chosen in ``form``, checked against the plan's period (None: the workbook's own)."""
+    """The year of reference chosen in ``form``, checked against the plan's period (None: the workbook's own, chosen or not)."""
     text = (form.get(YEAR_FIELD) or "").strip()
     if not text:
         return None
     if not text.isdigit() or int(text) not in plan.years:
         raise FormError(f"L'anno {text[:10]} è fuori dal periodo del piano {plan.first_year}-{plan.last_year}.")
-    return int(text)
+    return None if int(text) == plan.reference_year else int(text)
 
 
 _MINOR_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed"}

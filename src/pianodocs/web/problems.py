@@ -35,6 +35,7 @@ class SheetProblems:
     errors: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
     view: SheetView | None = None
+    anchor: str = ""  # the id of its part of the page
 
     @property
     def title(self) -> str:
@@ -55,6 +56,12 @@ class SheetView:
     columns: tuple[ShownCell, ...]
     rows: tuple[tuple[ShownCell, tuple[ShownCell, ...]], ...]
     cut: bool = False  # rows or columns beyond what is shown
+    marked: frozenset[str] = frozenset()  # the cells shown marked ("B3")
+
+    def marks(self, reference: str) -> str:
+        """The first cell shown marked that ``reference`` names ("B3" for "B3" or "B3:C4"), else ""."""
+        first = reference.strip().upper().split(":")[0].replace("$", "")
+        return first if first in self.marked else ""
 
 
 def column_letter(index: int) -> str:
@@ -77,12 +84,13 @@ def grouped(problems: Iterable[Problem], workbook: Path | None = None) -> tuple[
     order.sort(key=lambda sheet: sheet is not None)
     sheets = _read(workbook) if workbook is not None and any(sheet is not None for sheet in order) else {}
     result = []
-    for sheet in order:
+    for index, sheet in enumerate(order, start=1):
         own = [problem for problem in problems if problem.sheet == sheet]
         errors = tuple(problem for problem in own if problem.severity is Severity.ERROR)
         warnings = tuple(problem for problem in own if problem.severity is Severity.WARNING)
         raw = sheets.get(sheet) if sheet is not None else None
-        result.append(SheetProblems(sheet, errors, warnings, _view(raw, own) if raw is not None else None))
+        view = _view(raw, own) if raw is not None else None
+        result.append(SheetProblems(sheet, errors, warnings, view, f"foglio-{index}"))
     return tuple(result)
 
 
@@ -149,12 +157,14 @@ def _view(raw: object, problems: Sequence[Problem]) -> SheetView:
     letters = [column_letter(index) for index in range(width)]
     columns = tuple(_cell(letter, marks.get(("colonna", letter), [])) for letter in letters)
     shown_rows = []
+    marked: set[str] = set()
     for number, cells in rows_read[:MAX_ROWS_SHOWN]:
         values = [_shown(cells[index].value) if index < len(cells) else "" for index in range(width)]  # type: ignore[attr-defined]
         row = tuple(_cell(values[index], marks.get(("cella", f"{letters[index]}{number}"), [])) for index in range(width))
         shown_rows.append((_cell(str(number), marks.get(("riga", str(number)), [])), row))
+        marked.update(f"{letters[index]}{number}" for index in range(width) if row[index].severity)
     cut = len(rows_read) > MAX_ROWS_SHOWN or any(len(cells) > MAX_COLUMNS_SHOWN for _, cells in rows_read)
-    return SheetView(columns, tuple(shown_rows), cut)
+    return SheetView(columns, tuple(shown_rows), cut, frozenset(marked))
 
 
 def _column_index(letters: str) -> int:

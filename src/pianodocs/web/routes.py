@@ -7,11 +7,12 @@ An address naming an upload or a job this server did not make, or no longer keep
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +71,27 @@ def _job(request: Request, upload: Upload) -> RenderJob:
 
 
 async def _form(request: Request) -> FormData:
-    """The request's form; :class:`TooLarge` past the upload limit (the body is read no further)."""
-    return await request.form(max_files=2, max_fields=50)
+    """The request's form; :class:`TooLarge` past the upload limit (the body is read no further).
+
+    Its files are closed when the handler ends (:func:`_closing_form`).
+    """
+    form = await request.form(max_files=2, max_fields=50)
+    request.state.form = form
+    return form
+
+
+def _closing_form(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+    """``handler``, then the files of the form it read closed (each is held in memory until then)."""
+
+    async def handle(request: Request) -> Response:
+        try:
+            return await handler(request)
+        finally:
+            form = getattr(request.state, "form", None)
+            if form is not None:
+                await form.close()
+
+    return handle
 
 
 def _file(form: FormData, name: str) -> UploadFile | None:
@@ -85,8 +105,8 @@ async def _stored(state: State, file: UploadFile) -> Upload:
 
     upload = state.storage.add(await file.read(), file.filename)
     warnings: list[Problem] = []
-    try:
-        upload.plan = load_workbook(upload.workbook, warnings=warnings)
+    try:  # in a thread: another person's request is answered meanwhile
+        upload.plan = await asyncio.to_thread(load_workbook, upload.workbook, warnings)
         upload.problems = tuple(warnings)
     except ValidationError as error:
         upload.problems = error.problems
@@ -130,7 +150,8 @@ def _workbook_context(upload: Upload) -> dict[str, Any]:
     if plan is not None:
         for kind in registry().kinds.values():
             why = applicability(plan, kind.name)
-            kinds.append({"kind": kind, "applies": bool(why), "reason": why.reason, "fields": fields(kind)})
+            kinds.append({"kind": kind, "applies": bool(why), "reason": why.reason.rstrip(". "), "fields": fields(kind)})
+        kinds.sort(key=lambda entry: not entry["applies"])  # those that apply first, in the registry's order
     return {
         "upload": upload,
         "plan": plan,
@@ -146,7 +167,8 @@ def _workbook_context(upload: Upload) -> dict[str, Any]:
 
 async def workbook_page(request: Request) -> HTMLResponse:
     upload = _upload(request)
-    return page("workbook.html", 200 if upload.plan is not None else 422, message=None, **_workbook_context(upload))
+    context = await asyncio.to_thread(_workbook_context, upload)  # the sheets' rows are read again from the file
+    return page("workbook.html", 200 if upload.plan is not None else 422, message=None, **context)
 
 
 async def start_render(request: Request) -> Response:
@@ -316,12 +338,12 @@ async def not_found(request: Request, exc: Exception) -> HTMLResponse:
 def routes() -> list[BaseRoute]:
     return [
         Route("/", home),
-        Route("/carica", upload_workbook, methods=["POST"]),
-        Route("/confronta", compare, methods=["POST"]),
+        Route("/carica", _closing_form(upload_workbook), methods=["POST"]),
+        Route("/confronta", _closing_form(compare), methods=["POST"]),
         Route("/modello", blank_template),
         Route("/w/{upload}", workbook_page),
         Route("/w/{upload}/dati-aperti", open_data),
-        Route("/w/{upload}/genera/{kind}", start_render, methods=["POST"]),
+        Route("/w/{upload}/genera/{kind}", _closing_form(start_render), methods=["POST"]),
         Route("/w/{upload}/lavori/{job}", job_page),
         Route("/w/{upload}/lavori/{job}/stato", job_status),
         Route("/w/{upload}/lavori/{job}/pagina/{number:int}.png", preview_image),

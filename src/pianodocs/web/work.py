@@ -74,7 +74,7 @@ async def render_all(
 
     job.current = "generazione dei documenti"
     await asyncio.gather(*(one(kind, suffix) for kind in kinds for suffix in (".pdf", ".docx")))
-    stem = download_name(plan, "", "", year).replace("__", "_").removesuffix("_") + "_"
+    stem = download_name(plan, "dati", "", year) + "_"  # as the open data downloaded alone
     opened = await asyncio.to_thread(write_export, plan, documents, stem=stem)
     files.sort(key=lambda item: item[1])
     files.extend((path, path.name) for path in opened)
