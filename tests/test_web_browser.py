@@ -68,7 +68,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--lang=it-IT"])
         yield launched
         launched.close()
 
@@ -133,9 +133,11 @@ def test_a_broken_workbook_shows_its_problems_with_the_cells_marked(server: str,
     assert weight.inner_text() == "molto" and "Indicatori!L3: 'Peso'" in (weight.get_attribute("title") or "")
     assert page.locator('td[data-cella="B4"]').inner_text() == "<script>document.title='preso'</script>"  # shown, not run
     assert page.title() != "preso"
+    shot(page, "2-problemi")
     page.click("#problemi ul.errori a")  # the message leads to its cell
     weight.wait_for(state="visible")
-    shot(page, "2-problemi")
+    assert page.evaluate("() => location.hash").endswith("-L3")
+    shot(page, "2b-cella")
 
 
 def test_two_workbooks_compare_in_the_browser(server: str, page: Page) -> None:

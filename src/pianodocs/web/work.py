@@ -32,23 +32,37 @@ async def render_kind(
     workbook_folder: Path,
     year: int | None,
 ) -> None:
-    """Render ``kind`` in each of ``formats``, the PDF first, then its pages as images."""
-    for suffix in sorted(formats, key=lambda suffix: suffix != ".pdf"):
-        job.current = f"generazione del {FORMAT_LABELS[suffix].split()[0]}"
+    """Render ``kind`` in each of ``formats`` side by side (as the workers allow); the PDF's pages then as images."""
+    phases: dict[str, str] = {}
+
+    def say(suffix: str, phase: str | None) -> None:
+        if phase is None:
+            phases.pop(suffix, None)
+        else:
+            phases[suffix] = phase
+        job.current = ", ".join(phases.values()) or "quasi finito"
+
+    async def one(suffix: str) -> None:
+        label = FORMAT_LABELS[suffix].split()[0]
+        say(suffix, f"generazione del {label}")
         path = job.folder / f"documento{suffix}"
         error = await jobs.call(render_file, plan, kind, path, workbook_folder, dict(options))
         job.done += 1
         if error is not None:
-            job.errors.append(f"{FORMAT_LABELS[suffix].split()[0]}: {error}")
-            if suffix == ".pdf":
-                job.done += 1  # no preview without the PDF
-            continue
+            job.errors.append(f"{label}: {error}")
+            job.done += suffix == ".pdf"  # no preview without the PDF
+            say(suffix, None)
+            return
         job.downloads.append(Download(suffix[1:], path, download_name(plan, kind, suffix, year), FORMAT_LABELS[suffix]))
         if suffix == ".pdf":
-            job.current = "anteprima delle pagine"
+            say(suffix, "anteprima delle pagine")
             pages = await jobs.call(preview_pages, path, job.folder)
             job.pages, job.page_count = pages  # type: ignore[misc]
             job.done += 1
+        say(suffix, None)
+
+    await asyncio.gather(*(one(suffix) for suffix in formats))
+    job.downloads.sort(key=lambda download: download.key != "pdf")
 
 
 async def render_all(
