@@ -23,7 +23,7 @@ import pianodocs
 from pianodocs.cli import _parser
 from pianodocs.kinds import registry
 from pianodocs.web import Settings, create_app
-from pianodocs.web.forms import download_name, fields, options_from_form, slug
+from pianodocs.web.forms import download_name, fields, named_year, options_from_form, slug
 from pianodocs.web.storage import WORKBOOK_NAME
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
@@ -275,6 +275,10 @@ def test_download_names_say_chamber_kind_and_year(pistoia: pianodocs.Plan) -> No
     assert download_name(pistoia, "piano-performance", ".pdf") == "cciaa-pistoia_piano-performance_2020-2022.pdf"
     assert download_name(pistoia, "monitoraggio", ".docx", 2021) == "cciaa-pistoia_monitoraggio_2021.docx"
     assert slug("CCIAA della Maremma e del Tirreno") == "cciaa-maremma-tirreno"
+    kinds = registry().kinds  # the Relazione, which takes its year as an option, is named after that year
+    assert named_year(pistoia, kinds["relazione-performance"], None) == 2020
+    assert named_year(pistoia, kinds["piano-performance"], None) is None
+    assert named_year(pistoia, kinds["piano-performance"], 2021) == 2021
     assert slug("Città di Forlì") == "citta-forli"
 
 

@@ -108,6 +108,16 @@ def period(plan: Plan, year: int | None = None) -> str:
     return str(plan.first_year) if plan.first_year == plan.last_year else f"{plan.first_year}-{plan.last_year}"
 
 
+YEAR_OPTION = "anno"  # a kind taking the year as an option (the Relazione) is a document of one year
+
+
+def named_year(plan: Plan, kind: RegisteredKind, chosen: int | None) -> int | None:
+    """The year a kind's file name says: the chosen one; for a kind of one year (option ``anno``) the reference year."""
+    if chosen is not None:
+        return chosen
+    return plan.reference_year if kind.option(YEAR_OPTION) is not None else None
+
+
 def download_name(plan: Plan, what: str, suffix: str, year: int | None = None) -> str:
     """``cciaa-pistoia_piano-performance_2020-2022.pdf``: chamber, kind (or what the file is) and year."""
     return f"{slug(plan.entity.short_name or plan.entity.name)}_{slug(what)}_{period(plan, year)}{suffix}"

@@ -33,6 +33,7 @@ from .forms import (
     FormError,
     download_name,
     fields,
+    named_year,
     options_from_form,
     takes_original,
     year_from_form,
@@ -203,7 +204,8 @@ async def start_render(request: Request) -> Response:
     except (FormError, OptionError) as error:
         return page("workbook.html", 400, message=str(error), **_workbook_context(upload))
     job = state.jobs.new(upload.folder, kind.title, steps_of_kind(formats))
-    state.jobs.launch(job, lambda job: render_kind(state.jobs, job, plan, kind.name, formats, options, upload.folder, year))
+    named = named_year(plan, kind, year)
+    state.jobs.launch(job, lambda job: render_kind(state.jobs, job, plan, kind.name, formats, options, upload.folder, named))
     return RedirectResponse(f"/w/{upload.identifier}/lavori/{job.identifier}", status_code=303)
 
 
