@@ -241,6 +241,7 @@ def test_render_all_gives_one_zip_with_every_document_and_the_open_data(client: 
         assert {"unioncamere-toscana_pira_2021.pdf", "unioncamere-toscana_pira_2021.docx"} <= names
         assert "unioncamere-toscana_dati_2021_piano.json" in names
         assert "P.I.R.A." in pdf_text(archive.read("unioncamere-toscana_pira_2021.pdf"))
+    assert "<li>unioncamere-toscana_pira_2021.docx</li>" in client.get(job).text  # the page says what the ZIP holds
 
 
 def test_two_workbooks_compare_as_a_table(client: TestClient) -> None:

@@ -56,6 +56,7 @@ class RenderJob:
     pages: int = 0  # preview images made
     page_count: int = 0  # pages of the PDF
     errors: list[str] = attrs.field(factory=list)
+    contents: list[str] = attrs.field(factory=list)  # the names of the files in a ZIP made
     finished: bool = False
     started: float = attrs.field(factory=time.monotonic)
 

@@ -95,5 +95,6 @@ async def render_all(
     job.current = "archivio ZIP"
     target = job.folder / "documenti.zip"
     await asyncio.to_thread(write_zip, target, files)
+    job.contents = [name for _, name in files]
     job.done += 1
     job.downloads.append(Download("zip", target, download_name(plan, "documenti", ".zip", year), "ZIP di tutti i documenti"))
