@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -149,3 +150,30 @@ def test_two_workbooks_compare_in_the_browser(server: str, page: Page) -> None:
     assert "33 differenze in tutto" in page.inner_text("#esito")
     assert page.locator("#modifiche tbody tr").count() == 33
     shot(page, "6-confronto")
+
+
+def test_render_all_and_the_blank_template_download_from_the_browser(server: str, page: Page, tmp_path: Path) -> None:
+    import zipfile
+
+    import pianodocs
+
+    page.goto(server)
+    with page.expect_download() as waiting:
+        page.click("#modello button")
+    template = tmp_path / waiting.value.suggested_filename
+    waiting.value.save_as(template)
+    assert re.fullmatch(r"pianodocs-modello_(\d{4})-(\d{4})\.xlsx", template.name)
+    assert pianodocs.load_workbook(template).title  # the blank template validates
+    page.set_input_files("#workbook", str(SAMPLES / "unioncamere_toscana_pira_2021.xlsx"))
+    page.click("#carica button")
+    page.click("#tutti button")
+    page.wait_for_selector("#scarica", timeout=120_000)
+    page.click("#contenuto summary")
+    shot(page, "7-tutti")
+    with page.expect_download() as waiting:
+        page.click("#scarica a")
+    archive = tmp_path / waiting.value.suggested_filename
+    waiting.value.save_as(archive)
+    assert archive.name == "unioncamere-toscana_documenti_2021.zip"
+    with zipfile.ZipFile(archive) as opened:
+        assert {"unioncamere-toscana_pira_2021.pdf", "unioncamere-toscana_pira_2021.docx"} <= set(opened.namelist())
