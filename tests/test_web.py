@@ -286,3 +286,48 @@ def test_download_names_say_chamber_kind_and_year(pistoia: pianodocs.Plan) -> No
 def test_serve_listens_on_localhost_unless_told_otherwise() -> None:
     arguments = _parser().parse_args(["serve"])
     assert (arguments.host, arguments.port, arguments.limite_mb, arguments.conserva_minuti) == ("127.0.0.1", 8000, 20, 60)
+
+
+def test_the_server_stops_at_once_with_ctrl_c_even_during_a_render_and_leaves_no_file(tmp_path: Path) -> None:
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "pianodocs", "serve", "--port", str(port)],
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(base)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None
+                time.sleep(0.2)
+        workbook = SAMPLES / "cciaa_pistoia_2020_2022.xlsx"
+        page = httpx.post(f"{base}/carica", files={"workbook": (workbook.name, workbook.read_bytes())}).headers["location"]
+        job = httpx.post(f"{base}{page}/genera/piano-performance", data={"formato.pdf": "1", "formato.docx": "1"})
+        assert httpx.get(f"{base}{job.headers['location']}/stato").json()["finito"] is False
+        started = time.monotonic()
+        server.send_signal(signal.SIGINT)
+        output, _ = server.communicate(timeout=30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert server.returncode == 0, output
+    assert time.monotonic() - started < 15  # the render in progress does not hold the server
+    assert "Traceback" not in output
+    assert list(tmp_path.iterdir()) == []

@@ -132,11 +132,19 @@ class Jobs:
             self._pool.submit(os.getpid)  # start the workers now, so the first render does not wait for them
 
     def close(self) -> None:
+        """Stop the jobs and the workers now, a render in progress too (its draft goes with the server's folder)."""
         for task in self._tasks:
             task.cancel()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if isinstance(self._pool, ProcessPoolExecutor):
+            processes = list(self._pool._processes.values())  # the executor gives no public way to stop its workers
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                with contextlib.suppress(ProcessLookupError, ValueError):
+                    process.terminate()
+            for process in processes:
+                with contextlib.suppress(ValueError):
+                    process.join(5)
+        self._pool = None
 
     def get(self, identifier: str) -> RenderJob | None:
         return self._jobs.get(identifier)
