@@ -331,3 +331,22 @@ def test_the_server_stops_at_once_with_ctrl_c_even_during_a_render_and_leaves_no
     assert time.monotonic() - started < 15  # the render in progress does not hold the server
     assert "Traceback" not in output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_upload_says_what_the_command_line_says(client: TestClient, broken: Path, tmp_path: Path) -> None:
+    import html
+    import subprocess
+    import sys
+
+    validate = subprocess.run([sys.executable, "-m", "pianodocs", "validate", str(broken)], capture_output=True, text=True)
+    lines = [line for line in validate.stderr.splitlines() if "!" in line]
+    assert len(lines) == 2
+    shown = html.unescape(re.sub(r"<[^>]+>", "", client.get(upload(client, broken)).text))
+    for line in lines:
+        assert line in shown
+    not_a_workbook = tmp_path / "finto.xlsx"
+    not_a_workbook.write_text("non sono un foglio di calcolo", encoding="utf-8")
+    page = client.get(upload(client, not_a_workbook))
+    assert page.status_code == 422
+    assert "File: Il file non è una cartella di lavoro Excel (.xlsx): il suo contenuto non è nel formato atteso." in page.text
+    assert 'class="cells"' not in page.text
