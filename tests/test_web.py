@@ -177,12 +177,12 @@ def test_two_uploads_do_not_see_each_others_files(client: TestClient) -> None:
 
 
 def test_uploads_are_removed_after_the_retention_time(tmp_path: Path) -> None:
-    with client_for(tmp_path, retention_seconds=0.5) as client:
+    with client_for(tmp_path, retention_seconds=2.0) as client:
         page = upload(client, PRATO)
         assert client.get(page).status_code == 200
         (root,) = tmp_path.iterdir()
         assert len(list(root.iterdir())) == 1
-        time.sleep(1.0)
+        time.sleep(2.5)
         assert client.get(page).status_code == 404
         assert list(root.iterdir()) == []
 

@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import io
 import tempfile
+import time
 import zipfile
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
@@ -113,6 +114,7 @@ async def _stored(state: State, file: UploadFile) -> Upload:
         upload.problems = error.problems
     except PianodocsError as error:
         upload.problems = (Problem(None, None, str(error)),)
+    upload.created = time.monotonic()  # kept for the retention time from now, when it can be looked at
     return upload
 
 
