@@ -350,3 +350,36 @@ def test_a_refused_upload_says_what_the_command_line_says(client: TestClient, br
     assert page.status_code == 422
     assert "File: Il file non è una cartella di lavoro Excel (.xlsx): il suo contenuto non è nel formato atteso." in page.text
     assert 'class="cells"' not in page.text
+
+
+def test_the_annex_compared_with_the_original_workbook_is_the_command_lines(client: TestClient, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    revised = SAMPLES / "cciaa_pistoia_2020_revisione.xlsx"
+    workbook = openpyxl.load_workbook(revised)  # an original whose first target differs from the revised one's
+    sheet = workbook["Indicatori"]
+    column = next(cell.column for cell in sheet[1] if cell.value == "Target 2020")
+    target = next(row for row in range(2, sheet.max_row + 1) if str(sheet.cell(row, column).value or "").isdigit())
+    sheet.cell(target, column).value = "987654"
+    original = tmp_path / "originale.xlsx"
+    workbook.save(original)
+    expected = tmp_path / "allegato.pdf"
+    command = [sys.executable, "-m", "pianodocs", "render", "allegato-delibera", str(revised), "-o", str(expected)]
+    subprocess.run(
+        [*command, "--rispetto-a", str(original)],
+        check=True,
+        capture_output=True,
+    )
+    page = upload(client, revised)
+    answer = client.post(
+        f"{page}/genera/allegato-delibera",
+        data={"formato.pdf": "1"},
+        files={"originale": (original.name, original.read_bytes())},
+    )
+    assert answer.status_code == 303, answer.text
+    job = answer.headers["location"]
+    assert finished(client, job)["errori"] == []
+    text = pdf_text(client.get(f"{job}/file/pdf").content)
+    assert "987654" in text.replace(".", "")  # the original's target, revised
+    assert text == pdf_text(expected.read_bytes())
