@@ -8,6 +8,7 @@ saved there as PNG (docs/img/web/ is made so).
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import re
@@ -87,6 +88,22 @@ def shot(page: Page, name: str, full_page: bool = False) -> None:
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=full_page)
 
 
+def drop(page: Page, path: Path) -> None:
+    """Drop ``path`` on the upload area as a file dragged from the desktop."""
+    page.evaluate(
+        """([name, data]) => {
+            const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], name));
+            const zone = document.getElementById("dropzone");
+            for (const type of ["dragenter", "dragover", "drop"]) {
+                zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            }
+        }""",
+        [path.name, base64.b64encode(path.read_bytes()).decode("ascii")],
+    )
+
+
 def test_a_sample_uploads_renders_shows_its_pages_and_downloads_a_pdf(server: str, page: Page, tmp_path: Path) -> None:
     page.goto(server)
     shot(page, "1-inizio")
@@ -122,8 +139,7 @@ def test_a_broken_workbook_shows_its_problems_with_the_cells_marked(server: str,
     broken = tmp_path / "rotto.xlsx"
     workbook.save(broken)
     page.goto(server)
-    page.set_input_files("#workbook", str(broken))
-    page.click("#carica button")
+    drop(page, broken)  # dragged onto the page: it is uploaded at once
     page.wait_for_selector("#problemi")
     assert "2 errori" in page.inner_text("#esito")
     problems = page.inner_text("#problemi ul.errori")
@@ -177,3 +193,19 @@ def test_render_all_and_the_blank_template_download_from_the_browser(server: str
     assert archive.name == "unioncamere-toscana_documenti_2021.zip"
     with zipfile.ZipFile(archive) as opened:
         assert {"unioncamere-toscana_pira_2021.pdf", "unioncamere-toscana_pira_2021.docx"} <= set(opened.namelist())
+
+
+def test_without_javascript_the_page_uploads_renders_and_downloads(server: str, browser: Browser, tmp_path: Path) -> None:
+    context = browser.new_context(java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(server)
+        page.set_input_files("#workbook", str(SAMPLES / "unioncamere_toscana_pira_2021.xlsx"))
+        page.click("#carica button")
+        page.click("#tipo-pira button[type=submit]")
+        page.wait_for_selector("#anteprima img", timeout=60_000)  # the progress page reloads itself until done
+        with page.expect_download() as waiting:
+            page.click("#scarica a")
+        assert waiting.value.suggested_filename == "unioncamere-toscana_pira_2021.pdf"
+    finally:
+        context.close()
