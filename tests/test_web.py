@@ -295,7 +295,7 @@ def test_the_server_stops_at_once_with_ctrl_c_even_during_a_render_and_leaves_no
     import subprocess
     import sys
 
-    import httpx
+    import httpx2 as httpx
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
