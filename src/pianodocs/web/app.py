@@ -89,6 +89,16 @@ async def _sweep(state: State) -> None:
         state.remove_expired()
 
 
+def _loopback(host: str) -> bool:
+    """Whether ``host`` is reached from this computer only."""
+    import ipaddress
+
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, settings: Settings | None = None) -> None:
     """Run the web page until Ctrl-C; every temporary file of the server inside one session folder, removed at the end."""
     import uvicorn
@@ -98,4 +108,10 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, settings: Settings
     with session_folder():
         app = create_app(settings)
         print(f"pianodocs: pagina web su http://{host}:{port}/ (Ctrl-C per fermarla)", flush=True)
+        if not _loopback(host):
+            print(
+                f"pianodocs: avviso: la pagina è raggiungibile da altri computer ({host}) e non chiede né utente né "
+                "password: usarla solo in una rete dell'ufficio o dietro un accesso protetto (docs/web.md).",
+                flush=True,
+            )
         uvicorn.run(app, host=host, port=port, log_level="warning")

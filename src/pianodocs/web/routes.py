@@ -26,6 +26,7 @@ from starlette.routing import BaseRoute, Route
 
 from ..errors import PianodocsError, Problem, Severity, ValidationError
 from ..kinds import OptionError, checked_options, registry
+from ..model import Plan
 from ..templating import environment
 from .app import State
 from .forms import (
@@ -215,7 +216,7 @@ def _texts(form: FormData) -> dict[str, str]:
     return {key: value for key, value in form.items() if isinstance(value, str)}
 
 
-async def _revisions(state: State, file: UploadFile, plan: Any, options: Mapping[str, object]) -> object:
+async def _revisions(state: State, file: UploadFile, plan: Plan, options: Mapping[str, object]) -> object:
     """The revisions from the original workbook to this one, as ``--rispetto-a`` makes them (the act: chosen or latest)."""
     from ..diff import revisions_from_diff
 
@@ -231,9 +232,10 @@ async def _revisions(state: State, file: UploadFile, plan: Any, options: Mapping
     return revisions_from_diff(original.plan, plan, str(act))
 
 
-def _latest_act(plan: Any) -> str | None:
+def _latest_act(plan: Plan) -> str | None:
+    """The act of the latest date, as ``--rispetto-a`` takes it when no act is given."""
     dated = [act for act in plan.acts if act.date is not None]
-    return max(dated, key=lambda act: act.date).code if dated else None
+    return max(dated, key=lambda act: act.date or dt.date.min).code if dated else None
 
 
 async def job_page(request: Request) -> HTMLResponse:
