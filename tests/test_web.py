@@ -383,3 +383,13 @@ def test_the_annex_compared_with_the_original_workbook_is_the_command_lines(clie
     text = pdf_text(client.get(f"{job}/file/pdf").content)
     assert "987654" in text.replace(".", "")  # the original's target, revised
     assert text == pdf_text(expected.read_bytes())
+
+
+def test_a_kind_that_does_not_apply_renders_no_file_and_says_why(client: TestClient) -> None:
+    page = upload(client, PRATO)
+    job = client.post(f"{page}/genera/relazione-performance", data={"formato.pdf": "1"}).headers["location"]
+    state = finished(client, job)
+    assert state["errori"] and "misurazioni al 31/12/2020" in str(state["errori"])
+    shown = client.get(job).text
+    assert 'id="errore"' in shown and "misurazioni al 31/12/2020" in shown
+    assert 'id="scarica"' not in shown and client.get(f"{job}/file/pdf").status_code == 404
