@@ -74,8 +74,11 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def grouped(problems: Iterable[Problem], workbook: Path | None = None) -> tuple[SheetProblems, ...]:
-    """``problems`` by sheet, in the order first met (the file's own first); with ``workbook``, each sheet's rows."""
+def grouped(problems: Iterable[Problem], workbook: Path | None = None, prefix: str = "foglio") -> tuple[SheetProblems, ...]:
+    """``problems`` by sheet, in the order first met (the file's own first); with ``workbook``, each sheet's rows.
+
+    Each sheet's part of the page has the id ``<prefix>-<n>`` (two workbooks on one page, two prefixes).
+    """
     problems = tuple(problems)
     order: list[str | None] = []
     for problem in problems:
@@ -90,7 +93,7 @@ def grouped(problems: Iterable[Problem], workbook: Path | None = None) -> tuple[
         warnings = tuple(problem for problem in own if problem.severity is Severity.WARNING)
         raw = sheets.get(sheet) if sheet is not None else None
         view = _view(raw, own) if raw is not None else None
-        result.append(SheetProblems(sheet, errors, warnings, view, f"foglio-{index}"))
+        result.append(SheetProblems(sheet, errors, warnings, view, f"{prefix}-{index}"))
     return tuple(result)
 
 
