@@ -38,7 +38,8 @@ ensure_venv() {
 # render: WeasyPrint's Pango and HarfBuzz subsetting, cairo for the DOCX figures, LibreOffice Writer (the DOCX
 # SOMMARIO's page numbers and the annex's page count are LibreOffice's pagination) with its Italian hyphenation
 # patterns (hyphen-it), venv for a bare Python.
-# test: pdftotext/pdftoppm, LibreOffice Calc (a workbook saved again by LibreOffice computes its formulas).
+# test: pdftotext/pdftoppm, LibreOffice Calc (a workbook saved again by LibreOffice computes its formulas),
+# Chromium (the web page's browser tests drive Debian's headless Chromium with Playwright, tests/test_web_browser.py).
 # No font package: the PDF and the DOCX carry their own fonts (src/pianodocs/fonts).
 ensure_system_packages() {
   local purpose="${1:-test}"
@@ -55,6 +56,7 @@ ensure_system_packages() {
   if [ "$purpose" = test ]; then
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     libreoffice_has_calc || missing+=(libreoffice-calc-nogui)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then

@@ -139,6 +139,25 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", type=Path, metavar="NUOVO.xlsx", help="la versione nuova")
     diff.add_argument("--json", action="store_true", help="scrive le modifiche in JSON (struttura in docs/diff.md)")
 
+    serve = commands.add_parser(
+        "serve",
+        help="avvia la pagina web locale (caricare il workbook, vedere i problemi, generare e scaricare i documenti)",
+        description="Avvia la pagina web di pianodocs (docs/web.md). Ascolta solo su questo computer (127.0.0.1) "
+        "se non si indica un altro --host; si ferma con Ctrl-C.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", metavar="INDIRIZZO", help="indirizzo di ascolto (predefinito 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, metavar="N", help="porta (predefinita 8000)")
+    serve.add_argument(
+        "--limite-mb", type=int, default=20, metavar="N", help="dimensione massima di un file caricato, in MB (predefinita 20)"
+    )
+    serve.add_argument(
+        "--conserva-minuti",
+        type=int,
+        default=60,
+        metavar="N",
+        help="minuti dopo cui i file caricati e i documenti generati sono cancellati (predefiniti 60)",
+    )
+
     commands.add_parser("kinds", help="elenca i tipi di documento")
     commands.add_parser("tipi", help="elenca i tipi di documento con le loro opzioni")
     return parser
@@ -163,6 +182,7 @@ def _run(arguments: argparse.Namespace) -> int:
             "render": _render,
             "diff": _diff,
             "export": _export,
+            "serve": _serve,
         }[arguments.command]
         return handler(arguments)
     except ValidationError as error:
@@ -324,6 +344,21 @@ def _diff(arguments: argparse.Namespace) -> int:
         print(json.dumps(to_json(changes), ensure_ascii=False, indent=2))
     else:
         print(format_text(changes))
+    return EXIT_OK
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    if not 1 <= arguments.limite_mb <= 1024 or arguments.conserva_minuti < 1 or not 0 < arguments.port < 65536:
+        print("pianodocs: valori non validi per --limite-mb (1-1024), --conserva-minuti (almeno 1) o --port.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        from .web import Settings, serve
+    except ImportError as error:
+        raise PianodocsError(
+            "La pagina web richiede Starlette e uvicorn: installare pianodocs con l'extra 'web' (pip install 'pianodocs[web]')."
+        ) from error
+    settings = Settings(upload_limit=arguments.limite_mb * 1024 * 1024, retention_seconds=arguments.conserva_minuti * 60.0)
+    serve(arguments.host, arguments.port, settings)
     return EXIT_OK
 
 
