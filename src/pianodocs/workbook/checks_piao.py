@@ -138,6 +138,8 @@ class PiaoChecker(Checker):
 
     def _check_staff(self, years: tuple[int, int] | None) -> None:
         rows = self.records[_STAFF]
+        if any(record.invalid & {"In servizio", "Assunzioni", "Cessazioni"} for record in rows):
+            return  # a number that could not be read was reported: no sum is right without it
         totals = [record for record in rows if record.values.get("Totale") is True]
         categories = [record for record in rows if record.values.get("Totale") is not True]
         for record in totals[1:]:
