@@ -65,7 +65,7 @@ def piao_changes(old: Plan, new: Plan, field: Make, inserted: Make, eliminated: 
     for sheet, element in FIELDS.items():
         attribute = SHEETS_BY_NAME[sheet].attribute
         yield from _compared(
-            written(sheet, getattr(old, attribute)), written(sheet, getattr(new, attribute)), field, element, "", ""
+            written(sheet, getattr(old, attribute)), written(sheet, getattr(new, attribute)), field, element, "", sheet
         )
     for sheet, (element, key, code, label) in RECORDS.items():
         attribute = SHEETS_BY_NAME[sheet].attribute
