@@ -270,3 +270,11 @@ def test_what_is_made_from_a_sample_has_no_seed_text(sample: Path, tmp_path: Pat
 def test_the_samples_differ_by_what_the_simplified_form_leaves_out(ordinary: pianodocs.Plan, simplified: pianodocs.Plan) -> None:
     kinds = {c.kind for c in diff_plans(ordinary, attrs.evolve(simplified, indicators=ordinary.indicators)).changes}
     assert ChangeKind.ITEM_ELIMINATED in kinds  # the risks outside the areas of art. 1 c. 16, the other measures
+
+
+def test_the_samples_carry_their_own_words_under_the_piao_sections(ordinary: pianodocs.Plan, simplified: pianodocs.Plan) -> None:
+    """Sezioni with Documento piao, keyed as docs/piao.md says, each with a paragraph of Testi."""
+    for plan, keys in ((ordinary, ["valore-pubblico", "rischi-corruttivi", "lavoro-agile", "fabbisogni-personale"]),
+                       (simplified, ["rischi-corruttivi", "lavoro-agile"])):  # fmt: skip
+        assert [(s.key, s.document) for s in plan.sections] == [(key, "piao") for key in keys]
+        assert [b.section for b in plan.text_blocks if b.kind == "paragrafo"] == keys

@@ -382,6 +382,27 @@ INDAGINI = [
      "Destinatari": "utenti degli sportelli", "Periodo": "tutto l'anno", "Indicatore": "Utenti soddisfatti",
      "Target": ">=85%"},
 ]
+# the chamber's own words under some of the PIAO's sections (Sezioni with Documento piao, keyed as docs/piao.md says)
+_SECTIONS = [
+    ("valore-pubblico", "Valore pubblico"),
+    ("rischi-corruttivi", "Rischi corruttivi e trasparenza"),
+    ("lavoro-agile", "Lavoro agile"),
+    ("fabbisogni-personale", "Piano triennale dei fabbisogni di personale"),
+]
+_TEXTS = [
+    ("valore-pubblico", "Il valore pubblico che la Camera si propone nel triennio discende dal programma pluriennale "
+     "del Consiglio: imprese delle valli più aperte ai mercati, un mercato più semplice e leale, un ente accessibile a "
+     "tutte e a tutti. Ogni obiettivo ha un indicatore di impatto con la sua baseline al 2024."),
+    ("rischi-corruttivi", "La mappatura dei processi è stata aggiornata nel 2024 con i responsabili degli uffici; per "
+     "ogni processo a rischio il RPCT ha proposto misure con un indicatore e un target, verificati ogni semestre."),
+    ("lavoro-agile", "Gli accordi di lavoro agile in essere al 31/12/2024 sono ventuno; il regolamento interno fissa "
+     "le condizioni che seguono."),
+    ("fabbisogni-personale", "Il piano tiene conto delle cessazioni già note al 31/12/2024 e delle facoltà "
+     "assunzionali dell'ente; le assunzioni previste coprono soprattutto i servizi digitali e i controlli."),
+]
+SEZIONI = [{"Chiave": key, "Titolo": title, "Livello": 2, "Nel sommario": "si", "Documento": "piao"}
+           for key, title in _SECTIONS]
+TESTI = [{"Sezione": key, "Tipo": "paragrafo", "Contenuto": text} for key, text in _TEXTS]
 # fmt: on
 
 DATA: dict[str, object] = {
@@ -408,6 +429,8 @@ DATA: dict[str, object] = {
     "Formazione": FORMAZIONE,
     "Monitoraggio PIAO": MONITORAGGIO,
     "Indagini di soddisfazione": INDAGINI,
+    "Sezioni": SEZIONI,
+    "Testi": TESTI,
 }
 
 # --- the simplified PIAO: the same chamber as a small office --------------------------------------------
@@ -446,6 +469,12 @@ SIMPLIFIED_DATA: dict[str, object] = {
         (0, (0, 0, 1), (0, 0, 0)),
     ]),  # 38 at 31/12/2024
     "Formazione": [{**row, "Partecipanti": min(int(row["Partecipanti"]), 38)} for row in FORMAZIONE[:4]],
+    "Sezioni": [row for row in SEZIONI if row["Chiave"] in ("rischi-corruttivi", "lavoro-agile")],
+    "Testi": [
+        {"Sezione": "rischi-corruttivi", "Tipo": "paragrafo", "Contenuto": "Come ammesso per le amministrazioni con "
+         "meno di 50 dipendenti, la mappatura riguarda i processi delle aree di rischio indicate dalla legge."},
+        {"Sezione": "lavoro-agile", "Tipo": "paragrafo", "Contenuto": "Gli accordi di lavoro agile sono quattordici."},
+    ],
 }
 
 
