@@ -273,6 +273,15 @@ def test_a_specific_objective_under_an_objective_that_is_not_general(tmp_path: P
     ]
 
 
+def test_a_general_objective_under_another_is_warned(tmp_path: Path) -> None:
+    path = write(tmp_path, lambda data: data["Valore pubblico"][0].update(**{"Obiettivo generale": "VP1.1"}))
+    assert warnings_of(path) == [
+        ("Valore pubblico", "D2", "L'obiettivo 'VP1' è generale ma indica l'obiettivo generale 'VP1.1': un obiettivo "
+         "generale non ne ha uno sopra di sé. Se l'obiettivo è specifico, scrivere specifico in 'Livello'; altrimenti "
+         "svuotare 'Obiettivo generale'."),
+    ]  # fmt: skip
+
+
 def test_unknown_strategic_objective_structure_and_public_value_objective(tmp_path: Path) -> None:
     def change(data: Data) -> None:
         data["Valore pubblico"][0]["Obiettivi strategici"] = "B2, Z9"

@@ -84,8 +84,9 @@ class PiaoChecker(Checker):
                     self.warning(
                         record,
                         record.cell("Obiettivo generale"),
-                        f"L'obiettivo generale '{code}' indica l'obiettivo generale '{parent}': viene ignorato. "
-                        "Se l'obiettivo è specifico, scrivere specifico in 'Livello'.",
+                        f"L'obiettivo '{code}' è generale ma indica l'obiettivo generale '{parent}': un obiettivo "
+                        "generale non ne ha uno sopra di sé. Se l'obiettivo è specifico, scrivere specifico in 'Livello'; "
+                        "altrimenti svuotare 'Obiettivo generale'.",
                     )
                 continue
             if not parent:
