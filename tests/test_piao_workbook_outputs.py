@@ -97,6 +97,16 @@ def test_pianodocs_diff_prints_the_piao_changes(two_versions: tuple[Path, Path],
     assert document["riepilogo"]["voce_eliminata"] == 1
 
 
+def test_the_piao_marks_of_an_operational_objective_show_in_the_diff(tmp_path: Path) -> None:
+    old = pianodocs.load_workbook(write(tmp_path))
+    new = attrs.evolve(
+        old, operational_objectives=(attrs.evolve(old.operational_objectives[0], piao_dimensions=("accessibilità",)),)
+    )
+    (change,) = diff_plans(old, new).changes
+    assert (change.element, change.code, change.field) == ("obiettivo operativo", "B.2.1", "Ambiti PIAO")
+    assert (change.before, change.after) == ("digitalizzazione, parità di genere", "accessibilità")
+
+
 def test_a_plan_without_piao_data_has_no_piao_changes() -> None:
     plan = pianodocs.load_workbook(SAMPLES / "cciaa_valserena_2024_2026.xlsx")
     assert diff_plans(plan, plan).changes == ()

@@ -279,6 +279,8 @@ def _objective_written(objective: Objective) -> Written:
     written[ChangeKind.FIELD, label(sheet, "name"), None] = objective.name
     written[ChangeKind.FIELD, label(sheet, "line" if strategic else "strategic_objective"), None] = _parent(objective)
     written[ChangeKind.FIELD, label(sheet, "description"), None] = objective.description
+    if isinstance(objective, OperationalObjective):  # the PIAO's marks of section 2.2
+        written[ChangeKind.FIELD, label(sheet, "piao_dimensions"), None] = as_written(objective.piao_dimensions)
     return written
 
 
