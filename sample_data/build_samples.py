@@ -5,7 +5,8 @@ into the rows of the planning workbook: ``DATA`` maps a sheet name to its rows
 (a list of dicts keyed by column header) or, for the field sheets Ente and Piano,
 to a dict of field → value; ``YEARS`` lists the years of the per-year columns;
 ``OUTPUT`` is the workbook's file name. A module with a ``build(path)`` function writes its workbook
-itself (cciaa_valserena_2024_2026 types its cells the way Excel stores them). Run:
+itself (cciaa_valserena_2024_2026 types its cells the way Excel stores them; cciaa_valserena_piao_2025_2027 does
+too, and writes its simplified variant beside ``OUTPUT``). Run:
 
     python sample_data/build_samples.py            # every sample
     python sample_data/build_samples.py pistoia    # the samples whose module name contains "pistoia"

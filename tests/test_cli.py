@@ -22,7 +22,7 @@ import pianodocs
 from pianodocs import TargetKind
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("piano-performance", "pira", "monitoraggio", "relazione-performance", "allegato-delibera", "cruscotto")
+KINDS = ("piano-performance", "pira", "monitoraggio", "relazione-performance", "allegato-delibera", "cruscotto", "piao")
 
 
 def run_cli(*arguments: str | Path) -> subprocess.CompletedProcess[str]:

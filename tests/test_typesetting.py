@@ -52,6 +52,10 @@ MEASURED: tuple[tuple[str, str, str], ...] = (
     ("cciaa_valserena_2024_2026", "piano-performance", "pdf"),
     ("cciaa_valserena_2024_2026", "pira", "pdf"),
     ("cciaa_valserena_2024_2026", "relazione-performance", "pdf"),
+    ("cciaa_valserena_piao_2025_2027", "cruscotto", "pdf"),
+    ("cciaa_valserena_piao_2025_2027", "piao", "pdf"),
+    ("cciaa_valserena_piao_2025_2027", "pira", "pdf"),
+    ("cciaa_valserena_piao_2025_2027_semplificato", "piao", "pdf"),
     ("unioncamere_toscana_pira_2021", "pira", "pdf"),
     ("cciaa_maremma_tirreno_cruscotto", "allegato-delibera", "docx"),
     ("cciaa_maremma_tirreno_cruscotto", "cruscotto", "docx"),
@@ -75,6 +79,10 @@ MEASURED: tuple[tuple[str, str, str], ...] = (
     ("cciaa_valserena_2024_2026", "piano-performance", "docx"),
     ("cciaa_valserena_2024_2026", "pira", "docx"),
     ("cciaa_valserena_2024_2026", "relazione-performance", "docx"),
+    ("cciaa_valserena_piao_2025_2027", "cruscotto", "docx"),
+    ("cciaa_valserena_piao_2025_2027", "piao", "docx"),
+    ("cciaa_valserena_piao_2025_2027", "pira", "docx"),
+    ("cciaa_valserena_piao_2025_2027_semplificato", "piao", "docx"),
     ("unioncamere_toscana_pira_2021", "pira", "docx"),
 )
 # the near-empty pages left, each with why it cannot be filled; every other count is 0. Before this work the

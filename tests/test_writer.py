@@ -70,7 +70,7 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
 
 
 PERSPECTIVES = ["Tessuto economico locale", "Processi interni", "Innovazione, crescita e apprendimento", "Economico-finanziaria"]
-PLAN_KINDS = ["piano-performance", "pira", "monitoraggio", "relazione-performance", "allegato-delibera", "cruscotto"]
+PLAN_KINDS = ["piano-performance", "pira", "monitoraggio", "relazione-performance", "allegato-delibera", "cruscotto", "piao"]
 
 
 def _offered(workbook, formula: str) -> list[object]:  # type: ignore[no-untyped-def]

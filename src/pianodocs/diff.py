@@ -24,6 +24,9 @@ from typing import Any
 import attrs
 
 from . import scoring
+from .diff_piao import ELEMENTS as PIAO_ELEMENTS
+from .diff_piao import FIELDS as PIAO_FIELDS
+from .diff_piao import piao_changes
 from .model import (
     Act,
     Indicator,
@@ -60,6 +63,8 @@ class ChangeKind(enum.Enum):
     MEASUREMENT = "misurazione"
     REVISION = "revisione"
     ACT = "atto"
+    ITEM_INSERTED = "voce_inserita"  # a record of a PIAO sheet (a risk, a measure, a staff category...)
+    ITEM_ELIMINATED = "voce_eliminata"
 
 
 # singular and plural, as in "1 indicatore inserito", "3 indicatori inseriti" (the plural is the heading)
@@ -76,6 +81,8 @@ _NAMES = {
     ChangeKind.MEASUREMENT: ("misurazione nuova o modificata", "misurazioni nuove o modificate"),
     ChangeKind.REVISION: ("revisione aggiunta", "revisioni aggiunte"),
     ChangeKind.ACT: ("atto aggiunto o modificato", "atti aggiunti o modificati"),
+    ChangeKind.ITEM_INSERTED: ("voce inserita", "voci inserite"),
+    ChangeKind.ITEM_ELIMINATED: ("voce eliminata", "voci eliminate"),
 }
 
 
@@ -175,11 +182,27 @@ def diff_plans(old: Plan, new: Plan, *, old_file: str = "", new_file: str = "") 
         *_measurement_changes(old, new),
         *_revision_changes(old, new),
         *_act_changes(old, new),
+        *_piao_changes(old, new),
     ]
     order = list(ChangeKind)
     changes.sort(key=lambda change: order.index(change.kind))  # stable: workbook order inside a kind
     acts = new.acts + tuple(act for act in old.acts if new.act(act.code) is None)
     return PlanDiff(PlanVersion.of(old, old_file), PlanVersion.of(new, new_file), tuple(changes), acts)
+
+
+def _piao_changes(old: Plan, new: Plan) -> Iterator[Change]:
+    """The PIAO's sheets (:mod:`pianodocs.diff_piao`): a changed value, a record inserted or eliminated."""
+
+    def field(element: str, code: str, name: str, column: str, year: int | None, before: str, after: str) -> Change:
+        return Change(ChangeKind.FIELD, element, code, "", name, column, year, before=before, after=after)
+
+    def inserted(element: str, code: str, name: str) -> Change:
+        return Change(ChangeKind.ITEM_INSERTED, element, code, "", name)
+
+    def eliminated(element: str, code: str, name: str) -> Change:
+        return Change(ChangeKind.ITEM_ELIMINATED, element, code, "", name)
+
+    return piao_changes(old, new, field, inserted, eliminated)
 
 
 def weight_text(indicator: Indicator) -> str:
@@ -256,6 +279,8 @@ def _objective_written(objective: Objective) -> Written:
     written[ChangeKind.FIELD, label(sheet, "name"), None] = objective.name
     written[ChangeKind.FIELD, label(sheet, "line" if strategic else "strategic_objective"), None] = _parent(objective)
     written[ChangeKind.FIELD, label(sheet, "description"), None] = objective.description
+    if isinstance(objective, OperationalObjective):  # the PIAO's marks of section 2.2
+        written[ChangeKind.FIELD, label(sheet, "piao_dimensions"), None] = as_written(objective.piao_dimensions)
     return written
 
 
@@ -410,6 +435,11 @@ def _subject(change: Change) -> str:
         return f"obiettivo operativo «{label}» ({change.code}, {change.objective})"
     if change.element == LINE:
         return f"linea strategica «{label}» ({change.code})"
+    if change.element in PIAO_FIELDS.values():  # a PIAO fields sheet, named by its sheet
+        return f"«{label}»"
+    if change.element in PIAO_ELEMENTS:  # a PIAO sheet's record
+        named = f" «{label}»" if label else ""
+        return f"{change.element}{named}" + (f" ({change.code})" if change.code else "")
     codes = ", ".join(code for code in (change.code, change.objective) if code)
     return f"«{label}» ({codes})"
 

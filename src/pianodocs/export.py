@@ -257,6 +257,8 @@ def to_json(plan: Plan, at: dt.date | None = None) -> dict[str, Any]:
 
 
 def _document(plan: Plan, card: Scorecard | None) -> dict[str, Any]:
+    from . import export_piao  # it builds on this module's columns and records
+
     entity = plan.entity
     places = _places(plan)
     scores = {s.code: s for s in card.indicators} if card is not None else {}
@@ -287,6 +289,7 @@ def _document(plan: Plan, card: Scorecard | None) -> dict[str, Any]:
             "anno_valutazione": card.year if card is not None else None,
         },
         "indicatori": indicators,
+        **export_piao.json_sections(plan),  # the PIAO's risks, measures and staffing plan, when the plan has them
     }
 
 
@@ -359,6 +362,8 @@ def write_export(plan: Plan, folder: Path, *, at: dt.date | None = None, stem: s
     """
     if any(mark in stem for mark in ("/", "\\", "\0")):
         raise OutputError(f"Prefisso dei file non valido: '{stem}' (non può contenere separatori di cartella).")
+    from . import export_piao
+
     when = evaluation_date(plan, at)
     card = score(plan, when) if when is not None else None
     places = _places(plan)
@@ -377,6 +382,7 @@ def write_export(plan: Plan, folder: Path, *, at: dt.date | None = None, stem: s
     ]
     if card is not None:
         tables.append(("punteggi.csv", SCORE_COLUMNS, [_score_record(s, card) for s in card.indicators]))
+    tables.extend(export_piao.tables(plan))  # the PIAO's files, when the plan has their data
     document = json.dumps(_document(plan, card), ensure_ascii=False, indent=2) + "\n"
     folder = Path(folder)
     written: list[Path] = []

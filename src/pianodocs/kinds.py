@@ -35,7 +35,15 @@ if TYPE_CHECKING:
     from .view.model import Document
 
 ENTRY_POINT_GROUP = "pianodocs.kinds"
-BUILT_IN = ("piano-performance", "pira", "monitoraggio", "relazione-performance", "allegato-delibera", "cruscotto")
+BUILT_IN = (
+    "piano-performance",
+    "pira",
+    "monitoraggio",
+    "relazione-performance",
+    "allegato-delibera",
+    "cruscotto",
+    "piao",
+)
 """The kinds of :mod:`pianodocs.documents`, in the order they are listed (``piano-performance`` → ``piano_performance.py``)."""
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")

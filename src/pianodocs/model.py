@@ -17,6 +17,19 @@ from decimal import Decimal
 
 import attrs
 
+from .model_piao import (
+    MonitoringArrangement,
+    PiaoSettings,
+    PreventionMeasure,
+    PublicValueAction,
+    PublicValueObjective,
+    Risk,
+    SatisfactionSurvey,
+    SmartWorking,
+    StaffCategory,
+    TrainingCourse,
+    TransparencyObligation,
+)
 from .values import Target, Value, format_date
 
 
@@ -32,6 +45,8 @@ class Entity:
     website: str = ""
     secretary_general: str = ""
     president: str = ""
+    pec: str = ""  # posta elettronica certificata (the PIAO's scheda anagrafica)
+    phone: str = ""
 
 
 @attrs.frozen
@@ -130,6 +145,8 @@ class OperationalObjective:
     in_dashboard: bool = True
     description: str = ""
     monitoring_sheet: str = ""  # how the monitoring prints it: "" / "obiettivo", or "salute finanziaria"
+    # the PIAO's marks (section 2.2): semplificazione, digitalizzazione, accessibilità, parità di genere
+    piao_dimensions: tuple[str, ...] = ()
 
     @property
     def printed_code(self) -> str:
@@ -393,6 +410,18 @@ class Plan:
     text_blocks: tuple[TextBlock, ...] = ()
     tables: tuple[FreeTable, ...] = ()
     secretary_card: tuple[SecretaryCardRow, ...] = ()
+    # the PIAO's own sections (pianodocs.model_piao); its section 2.2 is the tree above
+    piao: PiaoSettings = attrs.field(factory=PiaoSettings)
+    public_value_objectives: tuple[PublicValueObjective, ...] = ()
+    public_value_actions: tuple[PublicValueAction, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    prevention_measures: tuple[PreventionMeasure, ...] = ()
+    transparency_obligations: tuple[TransparencyObligation, ...] = ()
+    smart_working: SmartWorking = attrs.field(factory=SmartWorking)
+    staff: tuple[StaffCategory, ...] = ()
+    training: tuple[TrainingCourse, ...] = ()
+    piao_monitoring: tuple[MonitoringArrangement, ...] = ()
+    satisfaction_surveys: tuple[SatisfactionSurvey, ...] = ()
 
     @property
     def years(self) -> range:

@@ -183,6 +183,8 @@ _IN_DOCUMENT = {
     "relazione-performance": "nella Relazione",
 }
 _GENERATED_HELP = "; ".join(f"{_IN_DOCUMENT[kind]} {', '.join(names)}" for kind, names in GENERATED_CONTENTS.items())
+# the marks of the PIAO's section 2.2 an operational objective may carry (Obiettivi operativi, Ambiti PIAO)
+PIAO_DIMENSIONS = ("semplificazione", "digitalizzazione", "accessibilità", "parità di genere")
 TABLE_ROW_KINDS = ("titolo", "intestazione", "dati", "totale", "risultato", "sezione", "nota")
 TABLE_CELLS = 12
 
@@ -202,6 +204,12 @@ def comma_list(text: str) -> tuple[str, ...]:
 def years_list(text: str) -> tuple[int, ...]:
     """``2020, 2021`` → ``(2020, 2021)``; what is not a year was reported by the checks."""
     return tuple(int(part) for part in comma_list(text) if part.isdigit())
+
+
+def piao_dimensions(text: str) -> tuple[str, ...]:
+    """``Digitalizzazione, parità di genere`` → the marks as declared; one not declared was reported by the checks."""
+    by_folded = {dimension.casefold(): dimension for dimension in PIAO_DIMENSIONS}
+    return tuple(by_folded.get(part.casefold(), part) for part in comma_list(text))
 
 
 def optional_label(text: str) -> str:
@@ -271,6 +279,8 @@ SHEETS: tuple[Sheet, ...] = (
             _text("Sito web", "indirizzo del sito istituzionale", example="https://www.pt.camcom.it", attribute="website"),
             _text("Segretario generale", "nome del Segretario generale", attribute="secretary_general"),
             _text("Presidente", "nome del Presidente", attribute="president"),
+            _text("PEC", "indirizzo di posta elettronica certificata (scheda anagrafica del PIAO)", attribute="pec"),
+            _text("Telefono", "numero di telefono del centralino", example="0461 000000", attribute="phone"),
         ),
         required=True,
         is_fields=True,
@@ -509,6 +519,14 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             Column("Descrizione", ColumnType.RICH_TEXT, "descrizione dell'obiettivo", attribute="description"),
             _MONITORING_SHEET,
+            _text(
+                "Ambiti PIAO",
+                "per il PIAO (sottosezione 2.2): gli ambiti dell'obiettivo, separati da virgola, fra "
+                + ", ".join(PIAO_DIMENSIONS),
+                example="semplificazione, digitalizzazione",
+                attribute="piao_dimensions",
+                convert=piao_dimensions,
+            ),
         ),
         model=OperationalObjective,
         attribute="operational_objectives",
@@ -900,6 +918,10 @@ SHEETS: tuple[Sheet, ...] = (
     ),
 )
 
+# the PIAO's own sheets (DM 132/2022), declared in their module with its choices; it uses the classes above
+from .schema_piao import PIAO_REFERENCES, PIAO_SHEETS  # noqa: E402
+
+SHEETS = (*SHEETS, *PIAO_SHEETS)
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
 # a hidden sheet ``pianodocs init`` writes to hold the drop-down lists too long for Excel's inline lists
@@ -921,3 +943,4 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Testi", "Sezione"): "Sezioni",
     ("Scheda segretario", "Prospettiva"): "Prospettive",
 }
+REFERENCES.update(PIAO_REFERENCES)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -21,9 +21,12 @@ from ..model import FreeTable, Indicator, Plan, TableRow, TextBlock
 from ..schema import SHEETS, TABLE_CELLS, Sheet
 from ..values import Target, Value
 from .checks import check_records
+from .checks_piao import check_piao
 from .pictures import picture_path
 from .reader import RawSheet, read_sheets
 from .records import Record, read_records
+
+_Item = TypeVar("_Item")
 
 
 def load_workbook(path: Path | str, warnings: list[Problem] | None = None, limits: LoadLimits = DEFAULT_LIMITS) -> Plan:
@@ -42,6 +45,7 @@ def load_workbook(path: Path | str, warnings: list[Problem] | None = None, limit
     if beyond:
         raise ValidationError([*problems, *beyond])
     check_records(records, problems, folder=Path(path).parent)
+    check_piao(records, problems)
     if any(problem.severity is Severity.ERROR for problem in problems):
         raise ValidationError(problems)
     if not records["Indicatori"]:
@@ -127,6 +131,8 @@ def build_plan(records: dict[str, list[Record]], folder: Path | None = None) -> 
     fields: dict[str, Any] = {}
     for sheet in SHEETS:
         rows = records[sheet.name]
+        if sheet.is_fields and not rows:  # an optional fields sheet not in the workbook (PIAO, Lavoro agile): defaults
+            continue
         if sheet.model is Plan:
             fields.update(attributes_of(sheet, rows[0]))
         elif sheet.model is not None and sheet.is_fields:
@@ -138,6 +144,12 @@ def build_plan(records: dict[str, list[Record]], folder: Path | None = None) -> 
         plan,
         indicators=tuple(_within_years(indicator, plan.first_year, plan.last_year) for indicator in plan.indicators),
         text_blocks=tuple(_with_picture(block, folder) for block in plan.text_blocks),
+        public_value_objectives=tuple(
+            attrs.evolve(objective, targets=_years_of(plan, objective.targets)) for objective in plan.public_value_objectives
+        ),
+        staff=tuple(
+            attrs.evolve(row, hires=_years_of(plan, row.hires), leavers=_years_of(plan, row.leavers)) for row in plan.staff
+        ),
     )
 
 
@@ -175,6 +187,11 @@ def _within_years(indicator: Indicator, first_year: int, last_year: int) -> Indi
         history={year: value for year, value in indicator.history.items() if year <= last_year},
         targets={year: target for year, target in indicator.targets.items() if first_year <= year <= last_year},
     )
+
+
+def _years_of(plan: Plan, by_year: Mapping[int, _Item]) -> dict[int, _Item]:
+    """A per-year column of the PIAO's sheets kept to the plan's years (the checks warn of the others)."""
+    return {year: item for year, item in by_year.items() if plan.first_year <= year <= plan.last_year}
 
 
 def _with_picture(block: TextBlock, folder: Path | None) -> TextBlock:

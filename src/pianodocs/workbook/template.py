@@ -109,6 +109,9 @@ def write_blank_workbook(path: Path, first_year: int, last_year: int, data: Mapp
         "lo storico di un anno del piano serve ai target fissati rispetto all'anno precedente; "
         "quello degli anni dopo il piano non conta.",
     }
+    for column in ("Assunzioni", "Cessazioni"):  # the PIAO's staffing plan (foglio Personale)
+        notes[column] = f"Contano gli anni del piano ({span}); la colonna si ripete per ogni anno."
     rows = example_data(first_year, last_year) if data is None else data
-    workbook = build_workbook(rows, years={"Storico": history_years, "Target": plan_years}, year_notes=notes)
+    years = {"Storico": history_years, "Target": plan_years, "Assunzioni": plan_years, "Cessazioni": plan_years}
+    workbook = build_workbook(rows, years=years, year_notes=notes)
     save_workbook(workbook, path)
