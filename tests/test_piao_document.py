@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pikepdf
 import pytest
 from pypdf import PdfReader
 
 import pianodocs
+from pianodocs.documents.piao import SECTION_KEYS
+from pianodocs.model import Section, TextBlock
 from pianodocs.render import build_document
-from pianodocs.view.model import Document, Heading, Table, TableOfContents
+from pianodocs.view.model import Document, Heading, Paragraph, Table, TableOfContents
 
 from .piao_plan import NARRATIVE, ordinary_plan, simplified_plan, sparse_plan
 from .test_accessibility import descendants, structure
@@ -126,6 +129,23 @@ def test_the_texts_come_from_testi_piao_toml_and_a_modelli_folder_changes_them(t
     words = " ".join(document_words(document))
     assert "invariati" in words and "Nessun pregiudizio" not in words
     assert table_named(document, "piao-fabbisogni").body[-1].cells[0].text == "Totale generale"
+
+
+def test_each_section_key_places_the_workbooks_text_right_under_its_heading_even_without_data() -> None:
+    sections = tuple(Section(key, "titolo scritto nel workbook", 1, document="piao") for key in SECTION_KEYS)
+    blocks = tuple(TextBlock(key, "paragrafo", f"Testo proprio della sezione {key}.") for key in SECTION_KEYS)
+    document = build_document(attrs.evolve(sparse_plan(), sections=sections, text_blocks=blocks), "piao")
+    assert [number for number, _ in headings(document)] == [number for number, _ in ORDINARY_HEADINGS]
+    for key in SECTION_KEYS:
+        index = next(i for i, b in enumerate(document.blocks) if isinstance(b, Heading) and b.anchor == f"piao-{key}")
+        following = document.blocks[index + 1]
+        assert isinstance(following, Paragraph) and following.text == f"Testo proprio della sezione {key}.", key
+    assert "titolo scritto nel workbook" not in " ".join(b.title for b in document.blocks if isinstance(b, Heading))
+
+
+def test_docs_list_every_section_key() -> None:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "piao.md").read_text(encoding="utf-8")
+    assert all(f"| `{key}` |" in text for key in SECTION_KEYS)
 
 
 # --- the PDF ---------------------------------------------------------------------------------------------------------

@@ -31,6 +31,19 @@ KIND = "piao"
 TITLE = "PIAO - Piano Integrato di Attività e Organizzazione (triennale)"
 OPTIONS: tuple[Option, ...] = ()
 NEEDS_INDICATORS = False  # the simplified PIAO has no performance section
+# the keys of the workbook's Sezioni (Documento = piao) whose Testi go under each section's heading (docs/piao.md)
+SECTION_KEYS = (
+    "anagrafica",
+    "valore-performance-anticorruzione",
+    "valore-pubblico",
+    "performance",
+    "rischi-corruttivi",
+    "organizzazione-capitale-umano",
+    "struttura-organizzativa",
+    "lavoro-agile",
+    "fabbisogni-personale",
+    "monitoraggio",
+)
 
 
 def applies(plan: Plan) -> bool:
