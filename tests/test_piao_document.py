@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 import pianodocs
 from pianodocs.documents.piao import SECTION_KEYS
-from pianodocs.model import Section, TextBlock
+from pianodocs.documents.piao_people import hierarchy
+from pianodocs.model import Section, Structure, TextBlock
 from pianodocs.render import build_document
 from pianodocs.view.model import Document, Heading, Paragraph, Table, TableOfContents
 
@@ -353,3 +354,13 @@ def test_pdf_a_table_caption_starts_the_page_its_table_starts_on(ordinary: Rende
             first = _flat(block.header[0].cells[0].text)
             page = next(page for page in ordinary.pages if block.caption in page)
             assert f"{block.caption} {first}" in page, block.caption
+
+
+def test_structures_under_an_unknown_parent_or_in_a_cycle_are_printed_once_each() -> None:
+    structures = (
+        Structure("X", "Ufficio staccato", "ufficio", parent="NON-ESISTE"),
+        Structure("C1", "Primo di un ciclo", "ufficio", parent="C2"),
+        Structure("C2", "Secondo di un ciclo", "ufficio", parent="C1"),
+        Structure("X.1", "Sotto l'ufficio staccato", "ufficio", parent="X"),
+    )
+    assert [s.code for s in hierarchy(structures)] == ["X", "X.1", "C1", "C2"]

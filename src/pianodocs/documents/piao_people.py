@@ -40,40 +40,41 @@ def structure_blocks(plan: Plan, words: Texts) -> list[Block]:
         Row(
             (
                 cell(structure.code),
-                cell(structure.name, CellStyle.TOTAL if depth == 0 else CellStyle.NORMAL),
+                cell(structure.name),
                 cell(structure.kind),
                 cell(names.get(structure.parent, structure.parent)),
                 cell(structure.head),
             )
         )
-        for structure, depth in hierarchy(plan.structures)
+        for structure in hierarchy(plan.structures)
     ]
-    widths = (10, 32, 14, 26, 18)
+    widths = (9, 29, 12, 26, 24)
     caption = words("didascalia_strutture")
     return [table((header(words, [f"struttura_{key}" for key in keys]),), body, widths, caption, "piao-strutture")]
 
 
-def hierarchy(structures: tuple[Structure, ...]) -> Iterator[tuple[Structure, int]]:
-    """Each structure with its depth, every one right after its parent (a parent not in the list makes a root)."""
+def hierarchy(structures: tuple[Structure, ...]) -> Iterator[Structure]:
+    """The structures, each right after its parent and its own children before its next sibling (a parent not in
+    the list makes a root)."""
     codes = {structure.code for structure in structures}
     seen: set[str] = set()
 
-    def below(parent: str, depth: int) -> Iterator[tuple[Structure, int]]:
+    def below(parent: str) -> Iterator[Structure]:
         for structure in structures:
             if structure.parent == parent and structure.code not in seen:
                 seen.add(structure.code)
-                yield structure, depth
-                yield from below(structure.code, depth + 1)
+                yield structure
+                yield from below(structure.code)
 
     for root in structures:
         if root.code not in seen and (not root.parent or root.parent not in codes):
             seen.add(root.code)
-            yield root, 0
-            yield from below(root.code, 1)
+            yield root
+            yield from below(root.code)
     for rest in structures:  # a cycle of parents: printed in the workbook's order, never lost
         if rest.code not in seen:
             seen.add(rest.code)
-            yield rest, 0
+            yield rest
 
 
 # --- 3.2 lavoro agile --------------------------------------------------------------------------------------------
