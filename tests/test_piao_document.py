@@ -18,6 +18,7 @@ import pianodocs
 from pianodocs.documents.piao import SECTION_KEYS
 from pianodocs.documents.piao_people import hierarchy
 from pianodocs.model import Section, Structure, TextBlock
+from pianodocs.model_piao import StaffCategory
 from pianodocs.render import build_document
 from pianodocs.view.model import Document, Heading, Paragraph, Table, TableOfContents
 
@@ -103,6 +104,9 @@ def test_a_section_without_data_prints_nothing_not_even_its_heading() -> None:
     ]
     assert [block.name for block in document.blocks if isinstance(block, Table)] == ["piao-anagrafica", "piao-rischi"]
     assert "adottato" not in " ".join(document_words(document))  # no act named: no sentence about it
+    only_total = attrs.evolve(sparse_plan(), staff=(StaffCategory("Totale", 38, is_total=True),))
+    registry = table_named(build_document(only_total, "piao"), "piao-anagrafica")
+    assert not any(row.cells[0].text.startswith("Dipendenti") for row in registry.body)  # no category: no count
 
 
 def test_the_staffing_total_row_is_computed_and_the_typed_total_not_printed() -> None:

@@ -118,7 +118,8 @@ def registry_section(plan: Plan, words: Texts) -> list[Block]:
     """Sezione 1, Scheda anagrafica dell'amministrazione: a field per row, only those the workbook fills; then the act
     adopting the Piano and the budget it is consistent with, when the PIAO sheet names them."""
     entity, settings = plan.entity, plan.piao
-    staff = sum(row.present for row in plan.staff if not row.is_total)
+    categories = [row for row in plan.staff if not row.is_total]
+    staff = str(sum(row.present for row in categories)) if categories else ""
     fields = (
         ("anagrafica_denominazione", entity.name),
         ("anagrafica_indirizzo", entity.address),
@@ -129,7 +130,7 @@ def registry_section(plan: Plan, words: Texts) -> list[Block]:
         ("anagrafica_presidente", entity.president),
         ("anagrafica_segretario", entity.secretary_general),
         ("anagrafica_rpct", settings.rpct),
-        ("anagrafica_dipendenti", str(staff) if plan.staff else ""),
+        ("anagrafica_dipendenti", staff),
         ("anagrafica_imprese", settings.registered_businesses.text if settings.registered_businesses else ""),
     )
     rows = tuple(
