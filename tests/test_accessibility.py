@@ -38,6 +38,7 @@ SAMPLE_OF_KIND = {
     "monitoraggio": "cciaa_prato_2020.xlsx",
     "cruscotto": "cciaa_maremma_tirreno_cruscotto.xlsx",
     "relazione-performance": "cciaa_pistoia_2020_consuntivo.xlsx",
+    "piao": "cciaa_valserena_piao_2025_2027.xlsx",
 }
 KINDS = [kind for kind in SAMPLE_OF_KIND if kind in available_kinds()]
 
