@@ -515,3 +515,32 @@ def test_the_blank_workbook_still_loads_as_a_piano(tmp_path: Path) -> None:
     write_blank_workbook(path, 2025, 2027)
     plan = pianodocs.load_workbook(path)
     assert plan.kind == "piano-performance" and plan.staff == () and plan.piao.variant is PiaoVariant.ORDINARY
+
+
+def _piao_sections(*keys: str) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        data["Sezioni"] = [{"Chiave": key, "Titolo": f"Sezione {key}", "Livello": 1, "Documento": "piao"} for key in keys]
+
+    return change
+
+
+def test_a_piao_section_key_the_piao_does_not_have_is_warned_at_its_cell(tmp_path: Path) -> None:
+    # the office's texts under a key the PIAO has no section for would silently go unprinted
+    path = write(tmp_path, _piao_sections("lavoro-agile", "rischi"))
+    [(sheet, cell, message)] = warnings_of(path)
+    assert (sheet, cell) == ("Sezioni", "A3")
+    assert message.startswith("La sezione 'rischi' è del PIAO (Documento piao), ma il PIAO non ha una sezione con ")
+    assert "rischi-corruttivi" in message  # the keys it could have meant are listed
+
+
+def test_a_section_the_simplified_piao_does_not_have_is_warned(tmp_path: Path) -> None:
+    def simplified_with_public_value_texts(data: Data) -> None:
+        _piao_sections("valore-pubblico", "rischi-corruttivi")(data)
+        data["PIAO"].update(Variante="semplificato")
+        data["Personale"][0]["In servizio"] = 10  # a small office of 10 + 34 = 44: no warning about the variant
+        data["Personale"][2]["In servizio"] = 44
+
+    assert warnings_of(write(tmp_path, simplified_with_public_value_texts)) == [
+        ("Sezioni", "A2", "Il PIAO semplificato non ha la sezione 2.1 ('valore-pubblico', DM 132/2022 art. 6): i testi "
+         "di questa sezione non sarebbero stampati."),
+    ]  # fmt: skip

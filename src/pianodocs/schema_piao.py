@@ -106,6 +106,21 @@ PIAO_SECTIONS = (
     "3.2 Lavoro agile",
     "3.3 Piano dei fabbisogni di personale",
 )
+# the keys of a Sezioni row with Documento piao, whose Testi go under that section's heading, and its number in the
+# DM; the simplified PIAO has no 2.1, 2.2 nor 4 (art. 6), so their texts have nowhere to go there
+PIAO_SECTION_KEYS = {
+    "anagrafica": "1",
+    "valore-performance-anticorruzione": "2",
+    "valore-pubblico": "2.1",
+    "performance": "2.2",
+    "rischi-corruttivi": "2.3",
+    "organizzazione-capitale-umano": "3",
+    "struttura-organizzativa": "3.1",
+    "lavoro-agile": "3.2",
+    "fabbisogni-personale": "3.3",
+    "monitoraggio": "4",
+}
+NOT_IN_SIMPLIFIED = ("valore-pubblico", "performance", "monitoraggio")
 # what a PIAO of each variant cannot do without (DM 132/2022 art. 3-4 the ordinary, art. 6 the simplified one)
 REQUIRED_SHEETS = {
     PiaoVariant.ORDINARY: (

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..kinds import Option
 from ..model import Plan
 from ..model_piao import PiaoVariant
+from ..schema_piao import PIAO_SECTION_KEYS
 from ..texts import Texts, texts_of
 from ..view.model import Align, Block, CellStyle, Cover, Document, PageBreak, Paragraph, Row, Table, TableOfContents
 from ..view.richtext import plain
@@ -32,18 +33,7 @@ TITLE = "PIAO - Piano Integrato di Attività e Organizzazione (triennale)"
 OPTIONS: tuple[Option, ...] = ()
 NEEDS_INDICATORS = False  # the simplified PIAO has no performance section
 # the keys of the workbook's Sezioni (Documento = piao) whose Testi go under each section's heading (docs/piao.md)
-SECTION_KEYS = (
-    "anagrafica",
-    "valore-performance-anticorruzione",
-    "valore-pubblico",
-    "performance",
-    "rischi-corruttivi",
-    "organizzazione-capitale-umano",
-    "struttura-organizzativa",
-    "lavoro-agile",
-    "fabbisogni-personale",
-    "monitoraggio",
-)
+SECTION_KEYS = tuple(PIAO_SECTION_KEYS)
 
 
 def applies(plan: Plan) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..errors import Problem, Severity
 from ..model_piao import PiaoVariant
 from ..schema import PIAO_DIMENSIONS
-from ..schema_piao import REQUIRED_SHEETS, SMALL_ADMINISTRATION
+from ..schema_piao import NOT_IN_SIMPLIFIED, PIAO_SECTION_KEYS, REQUIRED_SHEETS, SMALL_ADMINISTRATION
 from .checks import Checker
 from .records import Record
 
@@ -70,6 +70,7 @@ class PiaoChecker(Checker):
             self._check_smart_working()
         if settings is not None:
             self._check_variant(settings, variant)
+        self._check_section_keys(variant)
 
     # --- codes and references -------------------------------------------------------
 
@@ -238,6 +239,27 @@ class PiaoChecker(Checker):
                     record,
                     field,
                     f"Manca '{field}': il PIAO deve prevedere {what} (DM 132/2022 art. 4 c.1 lett. b n. {number}).",
+                )
+
+    def _check_section_keys(self, variant: PiaoVariant) -> None:
+        """Warn about a PIAO section of Sezioni whose texts the PIAO would not print: no such section, or not in its variant."""
+        for record in self.records["Sezioni"]:
+            key = record.text("Chiave")
+            if record.text("Documento") != "piao" or not key:
+                continue
+            if key not in PIAO_SECTION_KEYS:
+                self.warning(
+                    record,
+                    record.cell("Chiave"),
+                    f"La sezione '{key}' è del PIAO (Documento piao), ma il PIAO non ha una sezione con questa chiave: "
+                    f"i suoi testi non sarebbero stampati. Le chiavi sono: {', '.join(PIAO_SECTION_KEYS)} (docs/piao.md).",
+                )
+            elif variant is PiaoVariant.SIMPLIFIED and key in NOT_IN_SIMPLIFIED:
+                self.warning(
+                    record,
+                    record.cell("Chiave"),
+                    f"Il PIAO semplificato non ha la sezione {PIAO_SECTION_KEYS[key]} ('{key}', DM 132/2022 art. 6): "
+                    "i testi di questa sezione non sarebbero stampati.",
                 )
 
     def _check_variant(self, settings: Record, variant: PiaoVariant) -> None:
