@@ -39,7 +39,8 @@ ensure_venv() {
 # SOMMARIO's page numbers and the annex's page count are LibreOffice's pagination) with its Italian hyphenation
 # patterns (hyphen-it), venv for a bare Python.
 # test: pdftotext/pdftoppm, LibreOffice Calc (a workbook saved again by LibreOffice computes its formulas),
-# Chromium (the web page's browser tests drive Debian's headless Chromium with Playwright, tests/test_web_browser.py).
+# Chromium (the web page's browser tests drive Debian's headless Chromium with Playwright, tests/test_web_browser.py)
+# and libatomic1 for Playwright's driver.
 # No font package: the PDF and the DOCX carry their own fonts (src/pianodocs/fonts).
 ensure_system_packages() {
   local purpose="${1:-test}"
@@ -57,6 +58,8 @@ ensure_system_packages() {
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     libreoffice_has_calc || missing+=(libreoffice-calc-nogui)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    # Playwright's own driver (a node binary in its wheel) needs libatomic, which a bare Debian lacks
+    has_library libatomic.so.1 || missing+=(libatomic1)
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then
