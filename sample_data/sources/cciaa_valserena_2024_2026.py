@@ -783,10 +783,11 @@ def _put(worksheet: Worksheet, row: int, column: int, value: object) -> str | No
     return cell.coordinate if value == FORMULA_ONE else None
 
 
-def _fill(workbook: openpyxl.Workbook) -> dict[str, list[str]]:
-    """Fill the blank workbook with ``DATA``; the formula cells of each sheet, to be given their cached value."""
+def _fill(workbook: openpyxl.Workbook, data: dict[str, object] | None = None) -> dict[str, list[str]]:
+    """Fill the blank workbook with ``data`` (this module's ``DATA``) as Excel stores typed cells; the formula cells
+    of each sheet, to be given their cached value."""
     formulas: dict[str, list[str]] = {}
-    for sheet_name, content in DATA.items():
+    for sheet_name, content in (DATA if data is None else data).items():
         worksheet = workbook[sheet_name]
         if isinstance(content, dict):  # a field sheet: Campo in column A, Valore in column B
             rows = {worksheet.cell(row=r, column=1).value: r for r in range(2, worksheet.max_row + 1)}

@@ -478,34 +478,12 @@ SIMPLIFIED_DATA: dict[str, object] = {
 }
 
 
-def _fill(workbook: openpyxl.Workbook, data: dict[str, object]) -> dict[str, list[str]]:
-    """Fill the blank workbook with ``data`` as Excel stores typed cells; the formula cells of each sheet."""
-    formulas: dict[str, list[str]] = {}
-    for sheet_name, content in data.items():
-        worksheet = workbook[sheet_name]
-        if isinstance(content, dict):  # a field sheet: Campo in column A, Valore in column B
-            rows = {worksheet.cell(row=r, column=1).value: r for r in range(2, worksheet.max_row + 1)}
-            for field, value in content.items():
-                base._put(worksheet, rows[field], 2, value)
-            continue
-        headers = {cell.value: cell.column for cell in worksheet[1] if cell.value}
-        assert isinstance(content, list)
-        for offset, record in enumerate(content):
-            unknown = set(record) - set(headers)
-            if unknown:
-                raise ValueError(f"{sheet_name}: colonne non previste {sorted(unknown)}")
-            for name, value in record.items():
-                if base._put(worksheet, offset + 2, headers[name], value):
-                    formulas.setdefault(sheet_name, []).append(worksheet.cell(row=offset + 2, column=headers[name]).coordinate)
-    return formulas
-
-
 def _write(target: Path, data: dict[str, object]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         blank = Path(folder) / "blank.xlsx"
         write_blank_workbook(blank, FIRST_YEAR, LAST_YEAR, data={})
         workbook = openpyxl.load_workbook(blank)
-        formulas = _fill(workbook, data)
+        formulas = base._fill(workbook, data)
         filled = Path(folder) / "filled.xlsx"
         workbook.save(filled)
         cached = Path(folder) / "cached.xlsx"
