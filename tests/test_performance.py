@@ -7,11 +7,20 @@ laid out before; ``benchmarks/run.py --quick`` runs and prints the issue's ratio
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 from pathlib import Path
 
+import attrs
+import docx
+import pytest
+
+from pianodocs.backends.docx import write_docx
+from pianodocs.backends.docx.pagination_cache import cache_folder
 from pianodocs.backends.pdf import render_html, write_pdf
-from pianodocs.view.model import Align, Cell, CellStyle, Document, Row, Run, Table
+from pianodocs.view.demo import demo_document
+from pianodocs.view.model import Align, Cell, CellStyle, Document, PageBreak, Paragraph, Row, Run, Table
 
 
 def _table_document(*cells: Cell) -> Document:
@@ -48,3 +57,63 @@ def test_a_token_alone_in_its_cell_stays_on_one_line(tmp_path: Path) -> None:
     write_pdf(document, pdf)
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text.count("-2.080.927,00") == 8
+
+
+# the DOCX's SOMMARIO: LibreOffice's layout of a draft, kept by the draft's content
+
+
+def _sommario(path: Path) -> list[str]:
+    """The SOMMARIO's lines of a DOCX as Word shows them before updating the field: "title<TAB>page"."""
+    word = docx.Document(str(path))
+    return [paragraph.text for paragraph in word.paragraphs if re.fullmatch(r"toc \d", paragraph.style.name)]
+
+
+def _entries() -> list[Path]:
+    return sorted(cache_folder().glob("*.json"))
+
+
+def test_the_sommario_comes_from_the_cache_when_the_same_draft_was_laid_out(tmp_path: Path) -> None:
+    document = demo_document()
+    write_docx(document, tmp_path / "prima.docx")
+    first = _sommario(tmp_path / "prima.docx")
+    assert first and all(re.fullmatch(r".+\t\d+", line) for line in first), first
+    (entry,) = _entries()
+    # the entry holds LibreOffice's outline; the next render of the same document reads it instead of laying out
+    outline = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps([[title, page + 10] for title, page in outline]), encoding="utf-8")
+    write_docx(document, tmp_path / "seconda.docx")
+    assert _sommario(tmp_path / "seconda.docx") == [
+        f"{title}\t{int(page) + 10}" for title, page in (line.split("\t") for line in first)
+    ]
+
+
+def test_a_changed_draft_is_laid_out_again(tmp_path: Path) -> None:
+    document = demo_document()
+    write_docx(document, tmp_path / "prima.docx")
+    (entry,) = _entries()
+    entry.write_text(json.dumps([[title, page + 10] for title, page in json.loads(entry.read_text())]), encoding="utf-8")
+    toc, *rest = document.blocks
+    added = Paragraph((Run("Una pagina in più, prima della premessa."),))
+    longer = attrs.evolve(document, blocks=(toc, PageBreak(), added, *rest))  # every heading a page later
+    write_docx(longer, tmp_path / "seconda.docx")
+    assert len(_entries()) == 2
+    pages = [int(line.split("\t")[1]) for line in _sommario(tmp_path / "prima.docx")]
+    assert [int(line.split("\t")[1]) for line in _sommario(tmp_path / "seconda.docx")] == [page + 1 for page in pages]
+
+
+def test_the_draft_does_not_depend_on_the_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = demo_document()
+    for number, epoch in enumerate(("1600000000", "1700000000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        write_docx(document, tmp_path / f"{number}.docx")
+    assert len(_entries()) == 1
+
+
+def test_an_unreadable_entry_is_laid_out_again(tmp_path: Path) -> None:
+    document = demo_document()
+    write_docx(document, tmp_path / "prima.docx")
+    (entry,) = _entries()
+    entry.write_text("{non è json", encoding="utf-8")
+    write_docx(document, tmp_path / "seconda.docx")
+    assert _sommario(tmp_path / "seconda.docx") == _sommario(tmp_path / "prima.docx")
+    assert json.loads(entry.read_text(encoding="utf-8"))  # stored again, whole

@@ -11,7 +11,8 @@ footer with the page fields. The package is the backend's pipeline:
 - :mod:`.oxml` builds the WordprocessingML (runs, cells, fields);
 - :mod:`.figures` draws SVG figures and logos as PNG;
 - :mod:`.pagination` reads the SOMMARIO's page numbers from a LibreOffice
-  rendering of a draft (:mod:`.libreoffice`, when ``soffice`` is there);
+  rendering of a draft (:mod:`.libreoffice`, when ``soffice`` is there), kept
+  by the draft's content in the user's cache folder (:mod:`.pagination_cache`);
 - :mod:`.fonts` embeds the bundled fonts, so the file is laid out alike on
   every machine and those page numbers hold;
 - :mod:`.archive` saves the file, every zip entry dated alike.
@@ -52,7 +53,7 @@ def write_docx(document: Document, path: Path, *, template_dir: Path | None = No
     pages: dict[str, int] = {}
     with using_theme(load_theme(template_dir)):  # a bad theme stops here, before anything is written
         if paginate and has_summary(document):
-            pages = heading_pages(document, template, jinja, moment)
+            pages = heading_pages(document, template, jinja)
         data = package(render(document, template, jinja, pages, moment), moment)
     with atomic_output(path) as temporary:
         temporary.write_bytes(data)
