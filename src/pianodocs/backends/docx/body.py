@@ -93,7 +93,7 @@ class BodyWriter:
         self.text_height = {False: Length(long - ends), True: Length(short - ends)}
         self.headings = tuple(headings)
         self.has_summary = has_summary
-        self.bookmarks = {heading.anchor: _bookmark_name(index, heading.anchor) for index, heading in enumerate(headings)}
+        self.bookmarks = bookmark_names(headings)
         self.pages = pages
         self.landscape = False
         self.section_empty = True
@@ -347,6 +347,11 @@ def orient(section: Section, landscape: bool) -> None:
     section.start_type = WD_SECTION.NEW_PAGE
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+def bookmark_names(headings: Sequence[Heading]) -> dict[str, str]:
+    """The Word bookmark of each heading, by anchor: the SOMMARIO's entries link to them (and PAGEREF their page)."""
+    return {heading.anchor: _bookmark_name(index, heading.anchor) for index, heading in enumerate(headings)}
 
 
 def in_summary(headings: Iterable[Heading]) -> list[Heading]:

@@ -18,20 +18,19 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import jinja2
+from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
 
 from ...errors import PianodocsError
-from ...view.model import Document
+from ...view.model import Document, Heading
 from . import pagination_cache
-from .archive import package
-from .body import in_summary
+from .body import bookmark_names, in_summary
 from .libreoffice import convert_with_libreoffice
-from .template import render
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +38,9 @@ DRAFT_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
 """The date of every draft: its bytes depend on the document only."""
 
 
-def heading_pages(document: Document, template: Path, jinja: jinja2.Environment) -> dict[str, int]:
-    """Render a draft, have LibreOffice lay it out (or find its layout in the cache), and read from the PDF outline
-    where each SOMMARIO heading starts."""
+def heading_pages(document: Document, draft: bytes) -> dict[str, int]:
+    """Where each SOMMARIO heading of ``document`` starts when LibreOffice lays out ``draft`` (its DOCX without
+    page numbers, dated :data:`DRAFT_MOMENT`): read from the PDF outline, or from the cache of that draft."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         logger.warning(
@@ -54,7 +53,6 @@ def heading_pages(document: Document, template: Path, jinja: jinja2.Environment)
     except ImportError:
         logger.warning("pypdf non è installato: il sommario del DOCX resta senza numeri di pagina.")
         return {}
-    draft = package(render(document, template, jinja, {}, DRAFT_MOMENT), DRAFT_MOMENT)
     key = pagination_cache.cache_key(draft, soffice)
     outline = pagination_cache.load(key)
     if outline is None:
@@ -81,6 +79,23 @@ def heading_pages(document: Document, template: Path, jinja: jinja2.Environment)
             pages[heading.anchor] = page + 1
         position = found + 1
     return pages
+
+
+def fill_page_numbers(word: WordDocument, headings: Sequence[Heading], pages: Mapping[str, int]) -> None:
+    """Write ``pages`` into the SOMMARIO of the rendered ``word``: each entry's PAGEREF shows its heading's page.
+
+    The entries were written without numbers (:class:`~.body.BodyWriter` with no pages): the result of each
+    ``PAGEREF`` field, the run after its ``separate`` mark, gets the number, as if rendered with it.
+    """
+    bookmarks = bookmark_names(headings)
+    wanted = {f" PAGEREF {bookmarks[anchor]} \\h ": str(number) for anchor, number in pages.items() if number}
+    for instruction in word.element.body.iter(qn("w:instrText")):
+        number = wanted.get(instruction.text or "")
+        separate = instruction.getparent().getnext()
+        result = separate.getnext() if separate is not None else None
+        text = result.find(qn("w:t")) if result is not None else None
+        if number is not None and text is not None:
+            text.text = number
 
 
 def _flat(outline: list[Any]) -> Iterable[Any]:
