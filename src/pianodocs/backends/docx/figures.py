@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 from docx.image.image import Image
@@ -53,21 +52,13 @@ def svg_to_png(svg: str, width_px: int) -> bytes | None:
     """The SVG as a PNG ``width_px`` wide, with cairosvg (no external files or entities); None if cairo is missing.
 
     Its text is drawn in the bundled Titillium Web (:func:`add_to_fontconfig`) when it names it, unless
-    the drawing holds a character the font lacks. The last few drawings are kept: the DOCX with a SOMMARIO
-    is written twice (a draft for its page numbers, then the file), with the same figures.
+    the drawing holds a character the font lacks.
     """
     try:
-        import cairosvg  # noqa: F401  # only to know it is there: _drawn uses it
+        import cairosvg
     except (ImportError, OSError) as error:  # cairocffi raises OSError when the cairo library is missing
         logger.warning("Conversione SVG non disponibile (%s): la figura nel DOCX è sostituita dal testo alternativo.", error)
         return None
-    return _drawn(svg, width_px)
-
-
-@lru_cache(maxsize=8)
-def _drawn(svg: str, width_px: int) -> bytes:
-    import cairosvg
-
     add_to_fontconfig()  # the drawing's text in the bundled Titillium Web, as in the PDF
     if not has_every_glyph(svg):  # cairo sets a text in its first family only: then the next family draws it all
         svg = re.sub(rf'(font-family="[^"]*?){re.escape(FAMILY)}\s*,\s*', r"\1", svg)
