@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -117,3 +118,19 @@ def test_an_unreadable_entry_is_laid_out_again(tmp_path: Path) -> None:
     write_docx(document, tmp_path / "seconda.docx")
     assert _sommario(tmp_path / "seconda.docx") == _sommario(tmp_path / "prima.docx")
     assert json.loads(entry.read_text(encoding="utf-8"))  # stored again, whole
+
+
+# the benchmark
+
+
+@pytest.mark.slow
+def test_the_benchmark_prints_the_issue_ratios() -> None:
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+    result = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stderr
+    report = result.stdout
+    assert re.search(r"PDF / LibreOffice DOCX→PDF \(Pistoia\): \d+\.\d\d×", report), report
+    assert re.search(r"DOCX / lo stesso LibreOffice: \d+\.\d\d× a cache vuota, \d+\.\d\d× con la bozza in cache", report)
+    assert re.search(r"PDF, piano ×2: .* \d+\.\d\d del lineare .* memoria di picco \d+ MiB", report), report
+    assert re.search(r"render all \(Pistoia.*\): \d+\.\d s, CPU \d+\.\d s: in media \d+\.\d\d core occupati", report)
+    assert (script.parent / "results" / "quick.md").read_text(encoding="utf-8") == report

@@ -223,7 +223,7 @@ class BodyWriter:
             logger.warning("Tabella %r senza colonne: non stampata.", table.name or table.caption)
             return
         word_table = self.body.add_table(rows=0, cols=len(widths))
-        word_table.style = "Tabella"
+        word_table._tbl.tblStyle_val = self._style_id("Tabella")  # as word_table.style = "Tabella", without its look-up
         word_table.autofit = False
         for column, width in zip(word_table._tbl.tblGrid.gridCol_lst, widths, strict=True):
             column.w = Twips(width)
