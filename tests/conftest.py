@@ -25,6 +25,13 @@ def facts(name: str) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
+@pytest.fixture(autouse=True)
+def _empty_pagination_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test (and each pianodocs command it starts) with a cache folder of its own, empty: a DOCX's SOMMARIO
+    is laid out by LibreOffice in every test, as on a first render (pianodocs.backends.docx.pagination_cache)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def pistoia() -> pianodocs.Plan:
     return pianodocs.load_workbook(SAMPLES / "cciaa_pistoia_2020_2022.xlsx")

@@ -52,6 +52,7 @@ from ..view.measure import is_link, unbreakable
 from ..view.model import (
     Block,
     BulletList,
+    Cell,
     CellStyle,
     Cover,
     Document,
@@ -191,6 +192,7 @@ def _render_template(document: Document, template_dir: Path | None) -> tuple[str
     env = environment(template_dir)
     env.tests["safe_link"] = is_safe_link
     env.filters["nobreak"] = nobreak_spans
+    env.filters["token_class"] = token_class
     template = env.get_template(DOCUMENT_TEMPLATE)
     html = template.render(document=document, sections=sections(document.blocks), logo=_logo_url(document.cover))
     return html, Path(str(template.filename)).parent.as_uri() + "/"
@@ -203,11 +205,29 @@ def nobreak_spans(text: str) -> Markup:
 
 
 def _protected(piece: str) -> Markup:
+    kind = _token_kind(piece)
+    return Markup('<span class="{}">{}</span>').format(kind, piece) if kind else escape(piece)
+
+
+def _token_kind(piece: str) -> str:
+    """``nobreak``, ``nohyphen`` or ``""``: the class :func:`nobreak_spans` gives ``piece`` (no spaces)."""
     if unbreakable(piece):
-        return Markup('<span class="nobreak">{}</span>').format(piece)
-    if is_link(piece):
-        return Markup('<span class="nohyphen">{}</span>').format(piece)
-    return escape(piece)
+        return "nobreak"
+    return "nohyphen" if is_link(piece) else ""
+
+
+def token_class(cell: Cell) -> str:
+    """``nobreak`` or ``nohyphen`` when the whole of ``cell`` is one token that :func:`nobreak_spans` would wrap,
+    else ``""``.
+
+    The cell then carries the class itself and its text goes without a span: the same look, one inline box
+    fewer for WeasyPrint to lay out, style and draw (a plan's tables have hundreds of such cells: amounts,
+    dates, codes).
+    """
+    text = cell.text
+    if not text or len(cell.runs) != 1 or any(character.isspace() for character in text):
+        return ""
+    return _token_kind(text)
 
 
 def sections(blocks: Iterable[Block]) -> tuple[Section, ...]:

@@ -11,7 +11,8 @@ footer with the page fields. The package is the backend's pipeline:
 - :mod:`.oxml` builds the WordprocessingML (runs, cells, fields);
 - :mod:`.figures` draws SVG figures and logos as PNG;
 - :mod:`.pagination` reads the SOMMARIO's page numbers from a LibreOffice
-  rendering of a draft (:mod:`.libreoffice`, when ``soffice`` is there);
+  rendering of a draft (:mod:`.libreoffice`, when ``soffice`` is there), kept
+  by the draft's content in the user's cache folder (:mod:`.pagination_cache`);
 - :mod:`.fonts` embeds the bundled fonts, so the file is laid out alike on
   every machine and those page numbers hold;
 - :mod:`.archive` saves the file, every zip entry dated alike.
@@ -33,8 +34,8 @@ from ...theme import load_theme, using_theme
 from ...view.model import Document
 from .archive import package
 from .libreoffice import LIBREOFFICE_TIMEOUT, convert_with_libreoffice
-from .pagination import heading_pages
-from .template import has_summary, render, template_file
+from .pagination import DRAFT_MOMENT, fill_page_numbers, heading_pages
+from .template import date, has_summary, render, template_file
 
 __all__ = ["LIBREOFFICE_TIMEOUT", "convert_with_libreoffice", "write_docx"]
 
@@ -44,15 +45,19 @@ def write_docx(document: Document, path: Path, *, template_dir: Path | None = No
 
     ``template_dir`` is a user's copy of ``templates/`` (its ``docx/documento.docx``
     is used if present, rendered in the sandbox). With ``paginate`` the SOMMARIO
-    gets its page numbers from a LibreOffice rendering of a first draft.
+    gets its page numbers from a LibreOffice rendering of a first draft: the same rendering, saved as the draft,
+    then given the numbers and saved as the file.
     """
     template = template_file(template_dir)
     jinja = environment(template_dir, autoescape=True)
     moment = document_time()
-    pages: dict[str, int] = {}
     with using_theme(load_theme(template_dir)):  # a bad theme stops here, before anything is written
-        if paginate and has_summary(document):
-            pages = heading_pages(document, template, jinja, moment)
-        data = package(render(document, template, jinja, pages, moment), moment)
+        if paginate and has_summary(document):  # rendered once: the draft, then with its page numbers, the file
+            rendered = render(document, template, jinja, {}, DRAFT_MOMENT)
+            fill_page_numbers(rendered.docx, document.headings, heading_pages(document, package(rendered, DRAFT_MOMENT)))
+            date(rendered.docx, moment)
+        else:
+            rendered = render(document, template, jinja, {}, moment)
+        data = package(rendered, moment)
     with atomic_output(path) as temporary:
         temporary.write_bytes(data)

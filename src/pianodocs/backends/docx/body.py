@@ -93,7 +93,7 @@ class BodyWriter:
         self.text_height = {False: Length(long - ends), True: Length(short - ends)}
         self.headings = tuple(headings)
         self.has_summary = has_summary
-        self.bookmarks = {heading.anchor: _bookmark_name(index, heading.anchor) for index, heading in enumerate(headings)}
+        self.bookmarks = bookmark_names(headings)
         self.pages = pages
         self.landscape = False
         self.section_empty = True
@@ -223,7 +223,7 @@ class BodyWriter:
             logger.warning("Tabella %r senza colonne: non stampata.", table.name or table.caption)
             return
         word_table = self.body.add_table(rows=0, cols=len(widths))
-        word_table.style = "Tabella"
+        word_table._tbl.tblStyle_val = self._style_id("Tabella")  # as word_table.style = "Tabella", without its look-up
         word_table.autofit = False
         for column, width in zip(word_table._tbl.tblGrid.gridCol_lst, widths, strict=True):
             column.w = Twips(width)
@@ -347,6 +347,11 @@ def orient(section: Section, landscape: bool) -> None:
     section.start_type = WD_SECTION.NEW_PAGE
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+def bookmark_names(headings: Sequence[Heading]) -> dict[str, str]:
+    """The Word bookmark of each heading, by anchor: the SOMMARIO's entries link to them (and PAGEREF their page)."""
+    return {heading.anchor: _bookmark_name(index, heading.anchor) for index, heading in enumerate(headings)}
 
 
 def in_summary(headings: Iterable[Heading]) -> list[Heading]:

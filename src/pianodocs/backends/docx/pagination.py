@@ -5,6 +5,12 @@ to carry them already, a draft is rendered, converted to PDF with LibreOffice
 (:mod:`.libreoffice`) and each SOMMARIO heading looked up, in order, in the
 PDF's outline. Without LibreOffice or pypdf, or when the conversion fails, the
 SOMMARIO goes without numbers, with an avviso.
+
+The draft is dated :data:`DRAFT_MOMENT` whatever the document's own date (the
+date is metadata, never printed), so the same document gives the same draft,
+and the outline LibreOffice gave it is kept by its content
+(:mod:`.pagination_cache`): rendering the same plan again does not wait for
+LibreOffice, and any change to the draft lays it out anew.
 """
 
 from __future__ import annotations
@@ -12,26 +18,31 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import jinja2
+from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
 
 from ...errors import PianodocsError
-from ...view.model import Document
-from .archive import package
-from .body import in_summary
+from ...view.model import Document, Heading
+from . import pagination_cache
+from .body import bookmark_names, in_summary
 from .libreoffice import convert_with_libreoffice
-from .template import render
 
 logger = logging.getLogger(__name__)
 
+DRAFT_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
+"""The date of every draft: its bytes depend on the document only."""
 
-def heading_pages(document: Document, template: Path, jinja: jinja2.Environment, moment: datetime) -> dict[str, int]:
-    """Render a draft, have LibreOffice lay it out, and read from the PDF outline where each SOMMARIO heading starts."""
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+
+def heading_pages(document: Document, draft: bytes) -> dict[str, int]:
+    """Where each SOMMARIO heading of ``document`` starts when LibreOffice lays out ``draft`` (its DOCX without
+    page numbers, dated :data:`DRAFT_MOMENT`): read from the PDF outline, or from the cache of that draft."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
         logger.warning(
             "LibreOffice (soffice) non è installato: il SOMMARIO del DOCX resta senza numeri di pagina (Word li scrive "
             "all'apertura del file). Per averli nel file installare LibreOffice (Debian: libreoffice-writer-nogui)."
@@ -42,16 +53,20 @@ def heading_pages(document: Document, template: Path, jinja: jinja2.Environment,
     except ImportError:
         logger.warning("pypdf non è installato: il sommario del DOCX resta senza numeri di pagina.")
         return {}
-    with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
-        draft = Path(folder) / "bozza.docx"
-        draft.write_bytes(package(render(document, template, jinja, {}, moment), moment))
-        try:
-            pdf = convert_with_libreoffice(draft, Path(folder))
-        except PianodocsError as error:
-            logger.warning("%s Il sommario del DOCX resta senza numeri di pagina.", error)
-            return {}
-        reader = pypdf.PdfReader(pdf)
-        outline = [(_normalised(item.title), reader.get_destination_page_number(item)) for item in _flat(reader.outline)]
+    key = pagination_cache.cache_key(draft, soffice)
+    outline = pagination_cache.load(key)
+    if outline is None:
+        with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
+            path = Path(folder) / "bozza.docx"
+            path.write_bytes(draft)
+            try:
+                pdf = convert_with_libreoffice(path, Path(folder))
+            except PianodocsError as error:
+                logger.warning("%s Il sommario del DOCX resta senza numeri di pagina.", error)
+                return {}
+            reader = pypdf.PdfReader(pdf)
+            outline = [(_normalised(item.title), reader.get_destination_page_number(item)) for item in _flat(reader.outline)]
+        pagination_cache.store(key, outline)
     pages: dict[str, int] = {}
     position = 0
     for heading in in_summary(document.headings):
@@ -64,6 +79,23 @@ def heading_pages(document: Document, template: Path, jinja: jinja2.Environment,
             pages[heading.anchor] = page + 1
         position = found + 1
     return pages
+
+
+def fill_page_numbers(word: WordDocument, headings: Sequence[Heading], pages: Mapping[str, int]) -> None:
+    """Write ``pages`` into the SOMMARIO of the rendered ``word``: each entry's PAGEREF shows its heading's page.
+
+    The entries were written without numbers (:class:`~.body.BodyWriter` with no pages): the result of each
+    ``PAGEREF`` field, the run after its ``separate`` mark, gets the number, as if rendered with it.
+    """
+    bookmarks = bookmark_names(headings)
+    wanted = {f" PAGEREF {bookmarks[anchor]} \\h ": str(number) for anchor, number in pages.items() if number}
+    for instruction in word.element.body.iter(qn("w:instrText")):
+        number = wanted.get(instruction.text or "")
+        separate = instruction.getparent().getnext()
+        result = separate.getnext() if separate is not None else None
+        text = result.find(qn("w:t")) if result is not None else None
+        if number is not None and text is not None:
+            text.text = number
 
 
 def _flat(outline: list[Any]) -> Iterable[Any]:

@@ -124,7 +124,7 @@ def _finish(word: WordDocument, document: Document, ends_landscape: bool, moment
         _property(document.subject),
     )
     properties.language, properties.last_modified_by = document.language, _property(document.author)
-    properties.created = properties.modified = moment
+    date(word, moment)
     properties.revision = 1
     defaults = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if defaults is not None:
@@ -142,6 +142,11 @@ def _finish(word: WordDocument, document: Document, ends_landscape: bool, moment
     if has_summary(document) and settings.find(qn("w:updateFields")) is None:
         settings.insert_element_before(OxmlElement("w:updateFields", {qn("w:val"): "true"}), *AFTER_UPDATE_FIELDS)
     _hyphenate(settings)
+
+
+def date(word: WordDocument, moment: datetime) -> None:
+    """Date the document ``moment``: made and last changed then (its core properties)."""
+    word.core_properties.created = word.core_properties.modified = moment
 
 
 def _hyphenate(settings: BaseOxmlElement) -> None:

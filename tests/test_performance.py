@@ -1,0 +1,136 @@
+"""The shapes that make rendering faster keep the output the same (issue 16).
+
+A table cell that is one code, date or amount carries the ``nobreak`` class itself instead of a span around its
+text; the DOCX's SOMMARIO page numbers come from a cache keyed by the draft's content when the same draft was
+laid out before; ``benchmarks/run.py --quick`` runs and prints the issue's ratios. No test asserts a time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import docx
+import pytest
+
+from pianodocs.backends.docx import write_docx
+from pianodocs.backends.docx.pagination_cache import cache_folder
+from pianodocs.backends.pdf import render_html, write_pdf
+from pianodocs.view.demo import demo_document
+from pianodocs.view.model import Align, Cell, CellStyle, Document, PageBreak, Paragraph, Row, Run, Table
+
+
+def _table_document(*cells: Cell) -> Document:
+    header = Row(tuple(Cell((Run(f"Colonna {number}"),), style=CellStyle.HEADER) for number, _ in enumerate(cells, 1)))
+    table = Table((header,), (Row(cells),), tuple(100.0 / len(cells) for _ in cells))
+    return Document("Prova", "Ente", "Prova", None, (table,))
+
+
+def test_a_cell_of_one_unbreakable_token_carries_the_class_itself() -> None:
+    html = render_html(
+        _table_document(
+            Cell((Run("1.383.320,00"),), align=Align.RIGHT),
+            Cell((Run("https://www.camera.it/trasparenza"),)),
+            Cell((Run("Totale 2020"),)),
+            Cell((Run("Area"),)),
+        )
+    )
+    assert '<td class="cell-normal align-right nobreak">1.383.320,00</td>' in html
+    assert '<td class="cell-normal align-left nohyphen">https://www.camera.it/trasparenza</td>' in html
+    # a cell of several words keeps a span on its token only; a plain word gets neither
+    assert '<td class="cell-normal align-left">Totale <span class="nobreak">2020</span></td>' in html
+    assert '<td class="cell-normal align-left">Area</td>' in html
+
+
+def test_a_cell_of_one_token_in_two_runs_keeps_its_spans() -> None:
+    html = render_html(_table_document(Cell((Run("26/09/"), Run("2018", bold=True)))))
+    assert '<td class="cell-normal align-left"><span class="nobreak">26/09/</span><strong><span class="nobreak">2018' in html
+
+
+def test_a_token_alone_in_its_cell_stays_on_one_line(tmp_path: Path) -> None:
+    # eight amounts side by side in a portrait table: each column just holds its amount, which must not split
+    document = _table_document(*(Cell((Run("-2.080.927,00"),), align=Align.RIGHT) for _ in range(8)))
+    pdf = tmp_path / "tabella.pdf"
+    write_pdf(document, pdf)
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("-2.080.927,00") == 8
+
+
+# the DOCX's SOMMARIO: LibreOffice's layout of a draft, kept by the draft's content
+
+
+def _sommario(path: Path) -> list[str]:
+    """The SOMMARIO's lines of a DOCX as Word shows them before updating the field: "title<TAB>page"."""
+    word = docx.Document(str(path))
+    return [paragraph.text for paragraph in word.paragraphs if re.fullmatch(r"toc \d", paragraph.style.name)]
+
+
+def _entries() -> list[Path]:
+    return sorted(cache_folder().glob("*.json"))
+
+
+def test_the_sommario_comes_from_the_cache_when_the_same_draft_was_laid_out(tmp_path: Path) -> None:
+    document = demo_document()
+    write_docx(document, tmp_path / "prima.docx")
+    first = _sommario(tmp_path / "prima.docx")
+    assert first and all(re.fullmatch(r".+\t\d+", line) for line in first), first
+    (entry,) = _entries()
+    # the entry holds LibreOffice's outline; the next render of the same document reads it instead of laying out
+    outline = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps([[title, page + 10] for title, page in outline]), encoding="utf-8")
+    write_docx(document, tmp_path / "seconda.docx")
+    assert _sommario(tmp_path / "seconda.docx") == [
+        f"{title}\t{int(page) + 10}" for title, page in (line.split("\t") for line in first)
+    ]
+
+
+def test_a_changed_draft_is_laid_out_again(tmp_path: Path) -> None:
+    document = demo_document()
+    write_docx(document, tmp_path / "prima.docx")
+    (entry,) = _entries()
+    entry.write_text(json.dumps([[title, page + 10] for title, page in json.loads(entry.read_text())]), encoding="utf-8")
+    toc, *rest = document.blocks
+    added = Paragraph((Run("Una pagina in più, prima della premessa."),))
+    longer = attrs.evolve(document, blocks=(toc, PageBreak(), added, *rest))  # every heading a page later
+    write_docx(longer, tmp_path / "seconda.docx")
+    assert len(_entries()) == 2
+    pages = [int(line.split("\t")[1]) for line in _sommario(tmp_path / "prima.docx")]
+    assert [int(line.split("\t")[1]) for line in _sommario(tmp_path / "seconda.docx")] == [page + 1 for page in pages]
+
+
+def test_the_draft_does_not_depend_on_the_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = demo_document()
+    for number, epoch in enumerate(("1600000000", "1700000000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        write_docx(document, tmp_path / f"{number}.docx")
+    assert len(_entries()) == 1
+
+
+def test_an_unreadable_entry_is_laid_out_again(tmp_path: Path) -> None:
+    document = demo_document()
+    write_docx(document, tmp_path / "prima.docx")
+    (entry,) = _entries()
+    entry.write_text("{non è json", encoding="utf-8")
+    write_docx(document, tmp_path / "seconda.docx")
+    assert _sommario(tmp_path / "seconda.docx") == _sommario(tmp_path / "prima.docx")
+    assert json.loads(entry.read_text(encoding="utf-8"))  # stored again, whole
+
+
+# the benchmark
+
+
+@pytest.mark.slow
+def test_the_benchmark_prints_the_issue_ratios() -> None:
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+    result = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stderr
+    report = result.stdout
+    assert re.search(r"PDF / LibreOffice DOCX→PDF \(Pistoia\): \d+\.\d\d×", report), report
+    assert re.search(r"DOCX / lo stesso LibreOffice: \d+\.\d\d× a cache vuota, \d+\.\d\d× con la bozza in cache", report)
+    assert re.search(r"PDF, piano ×2: .* \d+\.\d\d del lineare .* memoria di picco \d+ MiB", report), report
+    assert re.search(r"render all \(Pistoia.*\): \d+\.\d s, CPU \d+\.\d s: in media \d+\.\d\d core occupati", report)
+    assert (script.parent / "results" / "quick.md").read_text(encoding="utf-8") == report
