@@ -47,16 +47,12 @@ def risk_record(risk: Any) -> Record:
 
 def staff_records(plan: Plan, row: StaffCategory) -> list[Record]:
     """One record per year of the plan: hires, leavers and the staff at the end of that year (cumulative)."""
-    records: list[Record] = []
-    present = row.present
-    for year in plan.years:
-        hires, leavers = row.hires.get(year, 0), row.leavers.get(year, 0)
-        present += hires - leavers
-        records.append(
-            {"categoria": row.category, "riga_di_totale": row.is_total, "in_servizio": row.present, "anno": year,
-             "assunzioni": hires, "cessazioni": leavers, "in_servizio_a_fine_anno": present}
-        )  # fmt: skip
-    return records
+    return [
+        {"categoria": row.category, "riga_di_totale": row.is_total, "in_servizio": row.present, "anno": year,
+         "assunzioni": row.hires.get(year, 0), "cessazioni": row.leavers.get(year, 0),
+         "in_servizio_a_fine_anno": row.in_service(year, plan.first_year)}
+        for year in plan.years
+    ]  # fmt: skip
 
 
 def tables(plan: Plan) -> list[tuple[str, tuple[Column, ...], list[Record]]]:

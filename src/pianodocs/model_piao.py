@@ -177,6 +177,12 @@ class StaffCategory:
     leavers: Mapping[int, int] = attrs.field(factory=dict, hash=False)  # cessazioni previste per anno
     is_total: bool = False  # a total row typed in the workbook: checked against the sum of the others
 
+    def in_service(self, year: int, first_year: int) -> int:
+        """The staff at 31/12 of ``year``: in service at the reference date, plus the hires less the leavers of every
+        year from ``first_year`` (the plan's first) to ``year``; the one rule of the document and the open data."""
+        years = range(first_year, year + 1)
+        return self.present + sum(self.hires.get(y, 0) for y in years) - sum(self.leavers.get(y, 0) for y in years)
+
 
 @attrs.frozen
 class TrainingCourse:

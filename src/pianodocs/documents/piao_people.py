@@ -111,13 +111,6 @@ def staffing_blocks(plan: Plan, words: Texts, *, training: bool = True) -> list[
     return blocks
 
 
-def in_service(row: StaffCategory, year: int, first_year: int) -> int:
-    """The staff of ``row`` at 31/12 of ``year``: in service at the reference date, plus the hires less the leavers
-    of every year of the plan up to ``year``."""
-    years = range(first_year, year + 1)
-    return row.present + sum(row.hires.get(y, 0) for y in years) - sum(row.leavers.get(y, 0) for y in years)
-
-
 def staffing_table(plan: Plan, words: Texts) -> Table:
     """Per category: in service at the reference date, then per year hires, leavers and in service at 31/12.
 
@@ -154,7 +147,7 @@ def _figures(row: StaffCategory, years: list[int], per_year: list[str], first_ye
             elif key == "leavers":
                 figures.append(row.leavers.get(year, 0))
             else:
-                figures.append(in_service(row, year, first_year))
+                figures.append(row.in_service(year, first_year))
     return figures
 
 
