@@ -14,7 +14,7 @@ from ..texts import Texts
 from ..values import Target, Value
 from ..view.model import Align, Block, Cell, CellStyle, Heading, Row, Table
 from ..view.orientation import fitted
-from .common import cell, section_blocks, sections_of, unknown_content
+from .common import cell, number_cell, section_blocks, sections_of, unknown_content
 
 KIND = "piao"
 
@@ -51,7 +51,7 @@ def table(header_rows: Sequence[Row], body: Sequence[Row], widths: Sequence[floa
 
 
 def number(value: int | None, style: CellStyle = CellStyle.NORMAL) -> Cell:
-    return cell("" if value is None else str(value), style, align=Align.RIGHT)
+    return number_cell("" if value is None else str(value), style)
 
 
 def value_text(value: Value | Target | None) -> str:
