@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import io
 import tempfile
 import time
-import zipfile
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -40,8 +38,8 @@ from .forms import (
     takes_original,
     year_from_form,
 )
-from .jobs import RenderJob
-from .problems import grouped
+from .jobs import RenderJob, write_zip
+from .problems import SheetProblems, grouped
 from .storage import TooLarge, Upload, is_identifier, too_large_message
 from .work import render_all, render_kind, steps_of_kind
 
@@ -162,16 +160,23 @@ def _workbook_context(upload: Upload) -> dict[str, Any]:
         "has_errors": has_errors,
         "errors": sum(problem.severity is Severity.ERROR for problem in upload.problems),
         "warnings": sum(problem.severity is Severity.WARNING for problem in upload.problems),
-        "groups": grouped(upload.problems, upload.workbook if upload.problems else None),
+        "groups": _grouped_problems(upload),
         "kinds": kinds,
         "takes_original": takes_original,
         "original_field": ORIGINAL_FIELD,
     }
 
 
+def _grouped_problems(upload: Upload) -> tuple[SheetProblems, ...]:
+    """The upload's problems by sheet with its sheets' rows: read from the file the first time, then kept."""
+    if upload.grouped_problems is None:
+        upload.grouped_problems = grouped(upload.problems, upload.workbook if upload.problems else None)
+    return upload.grouped_problems
+
+
 async def workbook_page(request: Request) -> HTMLResponse:
     upload = _upload(request)
-    context = await asyncio.to_thread(_workbook_context, upload)  # the sheets' rows are read again from the file
+    context = await asyncio.to_thread(_workbook_context, upload)  # the sheets' rows are read from the file once
     return page("workbook.html", 200 if upload.plan is not None else 422, message=None, **context)
 
 
@@ -276,14 +281,11 @@ async def open_data(request: Request) -> Response:
     with tempfile.TemporaryDirectory(dir=upload.folder) as folder:
         stem = download_name(upload.plan, "dati", "")
         written = write_export(upload.plan, Path(folder), stem=f"{stem}_")
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for path in written:
-                archive.write(path, path.name)
+        archive = Path(folder) / "dati-aperti.zip"
+        write_zip(archive, [(path, path.name) for path in written])
+        content = archive.read_bytes()
     name = f"{stem}.zip"
-    return Response(
-        buffer.getvalue(), media_type="application/zip", headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+    return Response(content, media_type="application/zip", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 async def compare(request: Request) -> HTMLResponse:

@@ -23,6 +23,7 @@ import attrs
 
 from ..errors import Problem, printable
 from ..model import Plan
+from .problems import SheetProblems
 
 WORKBOOK_NAME = "workbook.xlsx"
 """The fixed name every uploaded workbook is saved under (the name the person gave is only shown)."""
@@ -61,6 +62,8 @@ class Upload:
     created: float
     problems: tuple[Problem, ...] = ()
     plan: Plan | None = None
+    # the problems by sheet with the sheets' rows (:func:`.problems.grouped`), read from the file once, when first shown
+    grouped_problems: tuple[SheetProblems, ...] | None = None
 
     @property
     def workbook(self) -> Path:
