@@ -32,7 +32,7 @@ from ..values import (
     parse_number,
 )
 from .pictures import check_picture, logo_refusal
-from .records import Record
+from .records import Record, filled
 
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
@@ -312,19 +312,24 @@ class Checker:
         """Warn of filled 'Target AAAA' columns outside the plan's years and 'Storico AAAA' after them: they are not read."""
         first, last = plan.values.get("Primo anno"), plan.values.get("Ultimo anno")
         assert isinstance(first, int) and isinstance(last, int)
+        self._warn_years_outside("Indicatori", first, last)
+
+    def _warn_years_outside(self, sheet: str, first: int, last: int) -> None:
+        """Warn of the filled per-year cells of ``sheet`` outside the plan's years ('Storico': after them), a warning
+        per column and year: they are not read."""
         ignored: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for record in self.records["Indicatori"]:
+        for record in self.records[sheet]:
             for column, years in record.per_year.items():
                 for year, value in years.items():
                     outside = year > last if column == "Storico" else not first <= year <= last
-                    if outside and _filled(value):
+                    if outside and filled(value):
                         ignored[(column, year)].append(record.per_year_cells[column][year])
         for (column, year), cells in sorted(ignored.items()):
             where = "successiva al" if column == "Storico" else "fuori dal"
             listed = ", ".join(cells[:10]) + (f" e altre {len(cells) - 10}" if len(cells) > 10 else "")
             self.problems.append(
                 Problem(
-                    "Indicatori",
+                    sheet,
                     cells[0],
                     f"La colonna '{column} {year}' è {where} periodo del piano {first}-{last}: "
                     f"i valori delle celle {listed} vengono ignorati.",
@@ -510,10 +515,6 @@ def _visible(code: str) -> str:
 def _folded(code: str) -> str:
     """``code`` as compared for look-alikes: invisible characters removed, NFKC (full-width letters, NBSP → space)."""
     return unicodedata.normalize("NFKC", _visible(code))
-
-
-def _filled(value: object) -> bool:
-    return isinstance(value, (Value, Target)) and bool(value.text)
 
 
 def _plain_cell(text: str) -> str:

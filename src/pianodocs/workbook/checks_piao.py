@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..errors import Problem, Severity
+from ..errors import Problem
 from ..model_piao import PiaoVariant
 from ..schema import PIAO_DIMENSIONS
 from ..schema_piao import NOT_IN_SIMPLIFIED, PIAO_SECTION_KEYS, REQUIRED_SHEETS, SMALL_ADMINISTRATION
 from .checks import Checker
-from .records import Record
+from .records import Record, filled
 
-PER_YEAR = {"Valore pubblico": ("Target",), "Personale": ("Assunzioni", "Cessazioni")}
+PER_YEAR_SHEETS = ("Valore pubblico", "Personale")  # their Target AAAA; Assunzioni AAAA and Cessazioni AAAA
 # the five conditions of lavoro agile (DM 132/2022 art. 4 c.1 lett. b nn. 1-5): the field, and what it must say
 SMART_WORKING_CONDITIONS = (
     ("Continuità dei servizi", "che il lavoro agile non pregiudichi né riduca la fruizione dei servizi agli utenti"),
@@ -60,7 +60,8 @@ class PiaoChecker(Checker):
             self._refers("PIAO", field, _codes(self.records["Atti"]), "Atti")
         self._check_dimensions()
         if years is not None:
-            self._check_piao_year_columns(*years)
+            for sheet in PER_YEAR_SHEETS:
+                self._warn_years_outside(sheet, *years)
         self._check_staff(years)
         kind = plan.text("Tipo") if plan is not None else ""
         settings = self.records["PIAO"][0] if self.records["PIAO"] else None
@@ -115,26 +116,6 @@ class PiaoChecker(Checker):
                         "Ambiti PIAO",
                         f"'Ambiti PIAO' indica «{part}»: ammessi {', '.join(PIAO_DIMENSIONS)}, separati da virgola.",
                     )
-
-    def _check_piao_year_columns(self, first: int, last: int) -> None:
-        """Warn of filled per-year columns outside the plan's years: they are not read."""
-        for sheet, columns in PER_YEAR.items():
-            ignored: dict[tuple[str, int], list[str]] = defaultdict(list)
-            for record in self.records[sheet]:
-                for column in columns:
-                    for year, value in record.per_year.get(column, {}).items():
-                        if not first <= year <= last and _filled(value):
-                            ignored[(column, year)].append(record.per_year_cells[column][year])
-            for (column, year), cells in sorted(ignored.items()):
-                self.problems.append(
-                    Problem(
-                        sheet,
-                        cells[0],
-                        f"La colonna '{column} {year}' è fuori dal periodo del piano {first}-{last}: "
-                        f"i valori delle celle {', '.join(cells)} vengono ignorati.",
-                        Severity.WARNING,
-                    )
-                )
 
     # --- the staffing plan -------------------------------------------------------------
 
@@ -309,13 +290,6 @@ def _numbers(record: Record, years: list[int]) -> Iterator[tuple[str, int, int]]
             yield column, year, _int(record.per_year.get(column, {}).get(year))
 
 
-def _filled(value: object) -> bool:
-    if value is None or value == "":
-        return False
-    text = getattr(value, "text", None)
-    return text is None or bool(text)
-
-
 def _record_filled(record: Record) -> bool:
     """Whether a record (a fields sheet's, too) holds anything: a fields sheet written blank by init does not."""
-    return any(_filled(value) for value in record.values.values())
+    return any(filled(value) for value in record.values.values())

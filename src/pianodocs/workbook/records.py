@@ -181,8 +181,8 @@ def _read_table(sheet: Sheet, raw: RawSheet, reader: CellReader) -> list[Record]
             else:
                 record.values[column.name] = value
                 record.cells[column.name] = location
-        if not any(_filled(value) for value in record.values.values()) and not any(
-            _filled(value) for years in record.per_year.values() for value in years.values()
+        if not any(filled(value) for value in record.values.values()) and not any(
+            filled(value) for years in record.per_year.values() for value in years.values()
         ):
             continue
         for column in sheet.columns:
@@ -193,7 +193,7 @@ def _read_table(sheet: Sheet, raw: RawSheet, reader: CellReader) -> list[Record]
                 column.required
                 and column.name in found
                 and column.name not in record.invalid
-                and not _filled(record.values[column.name])
+                and not filled(record.values[column.name])
             ):
                 reader.problem(record.cells.get(column.name), f"'{column.name}' è obbligatorio.")
         records.append(record)
@@ -210,7 +210,8 @@ def _match(sheet: Sheet, header: str) -> tuple[Column | None, int | None]:
     return None, None
 
 
-def _filled(value: object) -> bool:
+def filled(value: object) -> bool:
+    """Whether a cell's value holds anything: not empty, and a value or target with some text."""
     if value is None or value == "":
         return False
     text = getattr(value, "text", None)
