@@ -34,7 +34,7 @@ from .model_piao import (
     TrainingCourse,
     TransparencyObligation,
 )
-from .schema import Column, ColumnType, Sheet, comma_list, meaningful
+from .schema import Column, ColumnType, Sheet, _text, comma_list, meaningful
 from .values import format_date
 
 PIAO_VARIANTS = tuple(variant.value for variant in PiaoVariant)
@@ -135,10 +135,6 @@ REQUIRED_SHEETS = {
     PiaoVariant.SIMPLIFIED: ("Rischi", "Misure di prevenzione", "Trasparenza", "Lavoro agile", "Personale"),
 }
 SMALL_ADMINISTRATION = 50  # fewer employees than this: the simplified PIAO (DM 132/2022 art. 6)
-
-
-def _text(name: str, help: str, required: bool = False, example: str = "", **mapping: Any) -> Column:
-    return Column(name, ColumnType.TEXT, help, required=required, example=example, **mapping)
 
 
 def _choice(name: str, help: str, choices: tuple[str, ...], convert: Any, required: bool = False, **mapping: Any) -> Column:
