@@ -26,6 +26,11 @@ logger = logging.getLogger(__name__)
 LIBREOFFICE_TIMEOUT = 180.0
 
 
+def find_soffice() -> str | None:
+    """The LibreOffice program this machine runs (``soffice``, else ``libreoffice``), or None when it has none."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
 def convert_with_libreoffice(
     source: Path,
     folder: Path,
@@ -40,7 +45,7 @@ def convert_with_libreoffice(
     instances and a user's settings do not change the result; ``env`` is its
     environment (default: this process's), e.g. to give it another fontconfig.
     """
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if soffice is None:
         raise PianodocsError("LibreOffice (soffice) non è installato.")
     with tempfile.TemporaryDirectory(prefix="pianodocs-libreoffice-") as profile:

@@ -16,7 +16,6 @@ LibreOffice, and any change to the draft lays it out anew.
 from __future__ import annotations
 
 import logging
-import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -30,7 +29,7 @@ from ...errors import PianodocsError
 from ...view.model import Document, Heading
 from . import pagination_cache
 from .body import bookmark_names, in_summary
-from .libreoffice import convert_with_libreoffice
+from .libreoffice import convert_with_libreoffice, find_soffice
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +40,7 @@ DRAFT_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
 def heading_pages(document: Document, draft: bytes) -> dict[str, int]:
     """Where each SOMMARIO heading of ``document`` starts when LibreOffice lays out ``draft`` (its DOCX without
     page numbers, dated :data:`DRAFT_MOMENT`): read from the PDF outline, or from the cache of that draft."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if soffice is None:
         logger.warning(
             "LibreOffice (soffice) non è installato: il SOMMARIO del DOCX resta senza numeri di pagina (Word li scrive "
