@@ -13,18 +13,21 @@ from pathlib import Path
 
 from ..model import OperationalObjective, Plan
 from ..model_piao import PublicValueAction, PublicValueActionKind, PublicValueLevel, PublicValueObjective
+from ..schema import PIAO_DIMENSIONS
 from ..texts import Texts, texts_of
 from ..view.model import Align, Block, BulletList, Cell, CellStyle, Paragraph, Row, Table
 from .common import cell, number_cell
 from .cruscotto_ente import PIANO, cruscotto_table, dashboard_indicators
 from .piao_parts import header, structure_name, table, value_text
 
-# the marks of section 2.2, as the model holds them, and the key of each one's words
-DIMENSIONS = (
-    ("semplificazione", "ambito_semplificazione"),
-    ("digitalizzazione", "ambito_digitalizzazione"),
-    ("accessibilità", "ambito_accessibilita"),
-    ("parità di genere", "ambito_parita"),
+# the marks of section 2.2, as the workbook's Ambiti PIAO offers them (schema.PIAO_DIMENSIONS), and the key of
+# each one's words in testi/piao.toml
+DIMENSIONS = tuple(
+    zip(
+        PIAO_DIMENSIONS,
+        ("ambito_semplificazione", "ambito_digitalizzazione", "ambito_accessibilita", "ambito_parita"),
+        strict=True,
+    )
 )
 ACCESSIBILITY = (PublicValueActionKind.PHYSICAL_ACCESSIBILITY, PublicValueActionKind.DIGITAL_ACCESSIBILITY)
 SIMPLIFICATION = (PublicValueActionKind.SIMPLIFICATION, PublicValueActionKind.REENGINEERING)
