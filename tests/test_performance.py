@@ -2,7 +2,8 @@
 
 A table cell that is one code, date or amount carries the ``nobreak`` class itself instead of a span around its
 text; the DOCX's SOMMARIO page numbers come from a cache keyed by the draft's content when the same draft was
-laid out before; ``benchmarks/run.py --quick`` runs and prints the issue's ratios. No test asserts a time.
+laid out before, and its figures' PNGs from a cache keyed by their drawing; ``benchmarks/run.py --quick`` runs and
+prints the issue's ratios. No test asserts a time.
 """
 
 from __future__ import annotations
@@ -11,17 +12,20 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import attrs
 import docx
 import pytest
 
+from pianodocs import content_cache
 from pianodocs.backends.docx import write_docx
+from pianodocs.backends.docx.figures import FIGURE_FOLDER, svg_to_png
 from pianodocs.backends.docx.pagination_cache import cache_folder
 from pianodocs.backends.pdf import render_html, write_pdf
 from pianodocs.view.demo import demo_document
-from pianodocs.view.model import Align, Cell, CellStyle, Document, PageBreak, Paragraph, Row, Run, Table
+from pianodocs.view.model import Align, Cell, CellStyle, Document, Figure, PageBreak, Paragraph, Row, Run, Table
 
 
 def _table_document(*cells: Cell) -> Document:
@@ -134,3 +138,53 @@ def test_the_benchmark_prints_the_issue_ratios() -> None:
     assert re.search(r"PDF, piano ×2: .* \d+\.\d\d del lineare .* memoria di picco \d+ MiB", report), report
     assert re.search(r"render all \(Pistoia.*\): \d+\.\d s, CPU \d+\.\d s: in media \d+\.\d\d core occupati", report)
     assert (script.parent / "results" / "quick.md").read_text(encoding="utf-8") == report
+
+
+# the DOCX's figures: each drawing's PNG, kept by the drawing
+
+
+def _drawings() -> list[Path]:
+    return sorted(content_cache.folder(FIGURE_FOLDER).glob("*.png"))
+
+
+def _svg(text: str) -> str:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" font-family="Titillium Web">'
+        f'<rect width="300" height="80" fill="#ffffff"/><text x="10" y="50" font-size="30">{text}</text></svg>'
+    )
+
+
+def _pictures(path: Path) -> list[bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return [archive.read(name) for name in sorted(archive.namelist()) if name.startswith("word/media/")]
+
+
+def test_a_figure_is_taken_from_the_cache_of_drawings_when_drawn_before(tmp_path: Path) -> None:
+    document = Document("Prova", "Ente", "Prova", None, (Figure(_svg("Mappa strategica"), "La mappa", "Figura 1"),))
+    write_docx(document, tmp_path / "prima.docx")
+    (entry,) = _drawings()
+    assert _pictures(tmp_path / "prima.docx") == [entry.read_bytes()]
+    # the entry stands for the drawing: the next render of the same figure reads it instead of drawing it
+    other = svg_to_png(_svg("Un altro disegno"), 400)
+    assert other is not None and other != entry.read_bytes()
+    entry.write_bytes(other)
+    write_docx(document, tmp_path / "seconda.docx")
+    assert _pictures(tmp_path / "seconda.docx") == [other]
+
+
+def test_another_drawing_or_width_is_drawn_anew() -> None:
+    first = svg_to_png(_svg("Obiettivo 1"), 400)
+    assert svg_to_png(_svg("Obiettivo 2"), 400) != first
+    wider = svg_to_png(_svg("Obiettivo 1"), 800)
+    assert wider is not None and wider != first
+    assert len(_drawings()) == 3
+    assert svg_to_png(_svg("Obiettivo 1"), 400) == first and len(_drawings()) == 3
+
+
+def test_a_damaged_drawing_is_drawn_again() -> None:
+    first = svg_to_png(_svg("Obiettivo 1"), 400)
+    assert first is not None
+    (entry,) = _drawings()
+    entry.write_bytes(first[: len(first) // 2])  # cut short, as by a full disk
+    assert svg_to_png(_svg("Obiettivo 1"), 400) == first
+    assert entry.read_bytes() == first  # stored again, whole

@@ -14,9 +14,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from html import escape
 from importlib.resources import files
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pyphen
 
@@ -50,7 +50,7 @@ def texts(template_dir: Path | None = None) -> Texts:
 
 def svg_text(text: str) -> str:
     """Workbook text as the content of an SVG element: escaped, without the characters XML refuses."""
-    return escape(printable(text))
+    return escape(printable(text), quote=False)
 
 
 # a word is one or more runs (``**B**2`` is one word of two runs); a line is its words, in order

@@ -4,22 +4,34 @@ Word and python-docx take raster pictures only: a figure's drawing (the
 strategic map) and an SVG logo are drawn as PNG with cairosvg, their text in
 the bundled Titillium Web. Without cairo a figure prints as its alternative
 text and the cover goes without its logo, each with an avviso.
+
+A drawing takes about half a second to rasterise (cairo's bindings alone take
+a quarter to load), and the same plan gives the same drawing: each PNG is kept
+in the user's cache folder (``pianodocs/figure``, :mod:`pianodocs.content_cache`)
+under the SVG, its width, the versions of cairosvg and cairocffi, the bundled
+fonts and the fontconfig setting; any change to them draws it again.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from docx.image.image import Image
 
+from ... import content_cache
 from .. import LogoError
-from .fonts import FAMILY, add_to_fontconfig, has_every_glyph
+from .fonts import EMBEDDED, FAMILY, FONTS, add_to_fontconfig, has_every_glyph
 
 logger = logging.getLogger(__name__)
 
+FIGURE_FORMAT = 1
+"""Raised when how a drawing is rasterised changes: older PNGs in the cache are then never read."""
+FIGURE_FOLDER = "figure"
 FIGURE_DPI = 200
 LOGO_PIXELS = 600  # width of an SVG logo drawn as PNG: 25 mm high on the cover, sharp in print
 
@@ -52,8 +64,13 @@ def svg_to_png(svg: str, width_px: int) -> bytes | None:
     """The SVG as a PNG ``width_px`` wide, with cairosvg (no external files or entities); None if cairo is missing.
 
     Its text is drawn in the bundled Titillium Web (:func:`add_to_fontconfig`) when it names it, unless
-    the drawing holds a character the font lacks.
+    the drawing holds a character the font lacks. A PNG drawn before from the same SVG, as the machine is set
+    up now, is taken from the cache instead.
     """
+    key = _figure_key(svg, width_px)
+    cached = content_cache.load(FIGURE_FOLDER, key, ".png")
+    if cached is not None and _whole_png(cached):
+        return cached
     try:
         import cairosvg
     except (ImportError, OSError) as error:  # cairocffi raises OSError when the cairo library is missing
@@ -67,4 +84,24 @@ def svg_to_png(svg: str, width_px: int) -> bytes | None:
     with tempfile.TemporaryDirectory(prefix="pianodocs-figura-") as folder:
         png = Path(folder) / "figura.png"
         cairosvg.svg2png(bytestring=svg.encode("utf-8"), write_to=str(png), output_width=width_px, unsafe=False)
-        return png.read_bytes()
+        data = png.read_bytes()
+    content_cache.store(FIGURE_FOLDER, key, ".png", data)
+    return data
+
+
+def _figure_key(svg: str, width_px: int) -> str:
+    """The cache key of ``svg`` drawn ``width_px`` wide: the drawing, and what else decides its pixels."""
+    parts = [svg.encode("utf-8"), str(width_px).encode()]
+    for distribution in ("cairosvg", "cairocffi"):
+        try:
+            parts.append(f"{distribution} {metadata.version(distribution)}".encode())
+        except metadata.PackageNotFoundError:
+            parts.append(b"")
+    parts.extend(content_cache.stamp(FONTS / name) for styles in EMBEDDED.values() for name in styles.values())
+    parts.append(os.environ.get("FONTCONFIG_FILE", "").encode())
+    return content_cache.digest(f"figura-{FIGURE_FORMAT}", parts)
+
+
+def _whole_png(data: bytes) -> bool:
+    """Whether ``data`` is a PNG from its signature to its end chunk (a cache entry may have been damaged)."""
+    return data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")

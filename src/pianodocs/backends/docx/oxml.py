@@ -12,8 +12,8 @@ built as python-docx elements. :data:`AFTER_UPDATE_FIELDS` and
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -52,7 +52,7 @@ def parsed(tag: str, content: str) -> Any:
 
 def runs_xml(text: str, *, bold: bool, italic: bool, half_points: int | None = None, style_id: str = "") -> str:
     """The ``w:r`` elements of ``text``: one per stretch of ordinary letters or of symbols (set in the symbol font)."""
-    style = f"<w:rStyle w:val={quoteattr(style_id)}/>" if style_id else ""
+    style = f'<w:rStyle w:val="{escape(style_id)}"/>' if style_id else ""
     properties = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
     properties += f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>' if half_points else ""
     return "".join(
@@ -87,7 +87,7 @@ def cell_xml(
     properties += f'<w:gridSpan w:val="{columns}"/>' if columns > 1 else ""
     properties += f'<w:vMerge w:val="{merge}"/>' if merge else ""
     properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    paragraph = f"<w:pStyle w:val={quoteattr(style_id)}/>" + ("<w:keepNext/>" if keep else "")
+    paragraph = f'<w:pStyle w:val="{escape(style_id)}"/>' + ("<w:keepNext/>" if keep else "")
     paragraph += f'<w:jc w:val="{align}"/>'
     paragraph += f'<w:rPr><w:sz w:val="{half_points}"/></w:rPr>' if half_points else ""
     return f'<w:tc><w:tcPr>{properties}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr>{paragraph}</w:pPr>{runs}</w:p></w:tc>'
@@ -137,4 +137,6 @@ def _text_xml(text: str) -> str:
     """``w:t`` elements for ``text``, line breaks and tabs as ``w:br`` and ``w:tab``."""
     pieces = re.split(r"(\n|\t)", text.replace("\r\n", "\n").replace("\r", "\n"))
     tags = {"\n": "<w:br/>", "\t": "<w:tab/>"}
-    return "".join(tags.get(piece) or f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in pieces if piece)
+    return "".join(
+        tags.get(piece) or f'<w:t xml:space="preserve">{escape(piece, quote=False)}</w:t>' for piece in pieces if piece
+    )

@@ -47,24 +47,12 @@ def heading_pages(document: Document, draft: bytes) -> dict[str, int]:
             "all'apertura del file). Per averli nel file installare LibreOffice (Debian: libreoffice-writer-nogui)."
         )
         return {}
-    try:
-        import pypdf
-    except ImportError:
-        logger.warning("pypdf non è installato: il sommario del DOCX resta senza numeri di pagina.")
-        return {}
     key = pagination_cache.cache_key(draft, soffice)
     outline = pagination_cache.load(key)
     if outline is None:
-        with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
-            path = Path(folder) / "bozza.docx"
-            path.write_bytes(draft)
-            try:
-                pdf = convert_with_libreoffice(path, Path(folder))
-            except PianodocsError as error:
-                logger.warning("%s Il sommario del DOCX resta senza numeri di pagina.", error)
-                return {}
-            reader = pypdf.PdfReader(pdf)
-            outline = [(_normalised(item.title), reader.get_destination_page_number(item)) for item in _flat(reader.outline)]
+        outline = _laid_out(draft)
+        if outline is None:
+            return {}
         pagination_cache.store(key, outline)
     pages: dict[str, int] = {}
     position = 0
@@ -78,6 +66,25 @@ def heading_pages(document: Document, draft: bytes) -> dict[str, int]:
             pages[heading.anchor] = page + 1
         position = found + 1
     return pages
+
+
+def _laid_out(draft: bytes) -> pagination_cache.Outline | None:
+    """The outline of ``draft`` as LibreOffice lays it out; None, with an avviso, when that cannot be had."""
+    try:
+        import pypdf  # only here: a draft found in the cache does not pay for its import
+    except ImportError:
+        logger.warning("pypdf non è installato: il sommario del DOCX resta senza numeri di pagina.")
+        return None
+    with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
+        path = Path(folder) / "bozza.docx"
+        path.write_bytes(draft)
+        try:
+            pdf = convert_with_libreoffice(path, Path(folder))
+        except PianodocsError as error:
+            logger.warning("%s Il sommario del DOCX resta senza numeri di pagina.", error)
+            return None
+        reader = pypdf.PdfReader(pdf)
+        return [(_normalised(item.title), reader.get_destination_page_number(item)) for item in _flat(reader.outline)]
 
 
 def fill_page_numbers(word: WordDocument, headings: Sequence[Heading], pages: Mapping[str, int]) -> None:

@@ -11,22 +11,23 @@ SOMMARIO's numbers stay those of a true layout. The first render of a plan
 (the cold case) still waits for LibreOffice; the cache only spares repeating it.
 
 The folder is ``$XDG_CACHE_HOME/pianodocs/impaginazione`` (``~/.cache/...``
-without it); deleting it is always safe. An entry that cannot be read or
-written is ignored: the cache never stops a render.
+without it, :mod:`pianodocs.content_cache`); deleting it is always safe. An
+entry that cannot be read or written is ignored: the cache never stops a render.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
+
+from ... import content_cache
 
 CACHE_FORMAT = 1
 """Raised when what an entry holds changes: older entries are then never read."""
 
+FOLDER = "impaginazione"
 HYPHENATION_FOLDER = Path("/usr/share/hyphen")
 """Where Debian's LibreOffice finds its hyphenation patterns (``hyphen-it``)."""
 
@@ -36,18 +37,12 @@ Outline = list[tuple[str, int | None]]
 
 def cache_folder() -> Path:
     """The folder of the pagination cache, in the user's cache folder."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "pianodocs" / "impaginazione"
+    return content_cache.folder(FOLDER)
 
 
 def cache_key(draft: bytes, soffice: str) -> str:
     """The key of ``draft`` laid out by the LibreOffice that ``soffice`` starts, as the machine is set up now."""
-    digest = hashlib.sha256()
-    digest.update(f"pianodocs-impaginazione-{CACHE_FORMAT}\0".encode())
-    digest.update(draft)
-    for part in _layout_environment(soffice):
-        digest.update(b"\0" + part)
-    return digest.hexdigest()
+    return content_cache.digest(f"impaginazione-{CACHE_FORMAT}", [draft, *_layout_environment(soffice)])
 
 
 def _layout_environment(soffice: str) -> list[bytes]:
@@ -56,37 +51,24 @@ def _layout_environment(soffice: str) -> list[bytes]:
     parts = [str(program).encode()]
     version = program.parent / "versionrc"  # LibreOffice's build and version, beside the soffice it runs
     with contextlib.suppress(OSError):
-        parts.append(version.read_bytes() if version.is_file() else _stat(program))
+        parts.append(version.read_bytes() if version.is_file() else content_cache.stamp(program))
     with contextlib.suppress(OSError):
-        parts.extend(f"{path.name}:{_stat(path).decode()}".encode() for path in sorted(HYPHENATION_FOLDER.iterdir()))
+        parts.extend(content_cache.stamp(path) for path in sorted(HYPHENATION_FOLDER.iterdir()))
     parts.append(os.environ.get("FONTCONFIG_FILE", "").encode())
     return parts
 
 
-def _stat(path: Path) -> bytes:
-    status = path.stat()
-    return f"{status.st_size}:{status.st_mtime_ns}".encode()
-
-
 def load(key: str) -> Outline | None:
     """The outline stored under ``key``, or None (never stored, or unreadable)."""
+    stored = content_cache.load(FOLDER, key, ".json")
+    if stored is None:
+        return None
     try:
-        entries = json.loads((cache_folder() / f"{key}.json").read_text(encoding="utf-8"))
-        return [(str(title), page if isinstance(page, int) else None) for title, page in entries]
-    except (OSError, ValueError, TypeError):
+        return [(str(title), page if isinstance(page, int) else None) for title, page in json.loads(stored)]
+    except (ValueError, TypeError):
         return None
 
 
 def store(key: str, outline: Outline) -> None:
-    """Keep ``outline`` under ``key``, written whole or not at all (two renders may store the same key at once)."""
-    folder = cache_folder()
-    with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{key}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(outline, file, ensure_ascii=False)
-            os.replace(temporary, folder / f"{key}.json")
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+    """Keep ``outline`` under ``key``, written whole or not at all."""
+    content_cache.store(FOLDER, key, ".json", json.dumps(outline, ensure_ascii=False).encode("utf-8"))
