@@ -19,13 +19,18 @@ import attrs
 import docx
 import pytest
 
+import pianodocs
 from pianodocs import content_cache
 from pianodocs.backends.docx import write_docx
 from pianodocs.backends.docx.figures import FIGURE_FOLDER, svg_to_png
 from pianodocs.backends.docx.pagination_cache import cache_folder
 from pianodocs.backends.pdf import render_html, write_pdf
+from pianodocs.documents.allegato_delibera import render_annex
+from pianodocs.render import count_pages
 from pianodocs.view.demo import demo_document
 from pianodocs.view.model import Align, Cell, CellStyle, Document, Figure, PageBreak, Paragraph, Row, Run, Table
+
+from .conftest import SAMPLES
 
 
 def _table_document(*cells: Cell) -> Document:
@@ -188,3 +193,52 @@ def test_a_damaged_drawing_is_drawn_again() -> None:
     entry.write_bytes(first[: len(first) // 2])  # cut short, as by a full disk
     assert svg_to_png(_svg("Obiettivo 1"), 400) == first
     assert entry.read_bytes() == first  # stored again, whole
+
+
+# the annex's page count: LibreOffice's count of a DOCX, kept by the file's content but its dates
+
+
+def _annex(tmp_path: Path, name: str) -> tuple[Path, int]:
+    plan = pianodocs.load_workbook(SAMPLES / "cciaa_pistoia_2020_revisione.xlsx")
+    path = tmp_path / name
+    return path, render_annex(plan, path, workbook_folder=SAMPLES)
+
+
+def _counts() -> list[Path]:
+    return sorted(cache_folder().glob("*.pagine"))
+
+
+def test_a_docx_counted_before_is_not_laid_out_again_even_dated_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    first, pages = _annex(tmp_path, "prima.docx")
+    entries = _counts()  # one per round of the count: the guess of one page, then the true count
+    assert entries and {entry.read_text() for entry in entries} == {str(pages)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    second, again = _annex(tmp_path, "seconda.docx")
+    assert again == pages and _counts() == entries  # another day, the same content: no new layout
+    assert first.read_bytes() != second.read_bytes()  # (the files differ in their dates)
+    # the entry stands for LibreOffice's count: counting the file again reads it
+    for entry in entries:
+        entry.write_text(str(pages + 5))
+    assert count_pages(second) == pages + 5
+
+
+def test_a_changed_docx_is_counted_again(tmp_path: Path) -> None:
+    document = demo_document()
+    write_docx(document, tmp_path / "breve.docx")
+    pages = count_pages(tmp_path / "breve.docx")
+    toc, *rest = document.blocks
+    write_docx(attrs.evolve(document, blocks=(toc, PageBreak(), Paragraph((Run("In più."),)), *rest)), tmp_path / "lungo.docx")
+    assert count_pages(tmp_path / "lungo.docx") == pages + 1
+    assert len(_counts()) == 2
+
+
+def test_an_unreadable_count_is_counted_again(tmp_path: Path) -> None:
+    write_docx(demo_document(), tmp_path / "breve.docx")
+    pages = count_pages(tmp_path / "breve.docx")
+    (entry,) = _counts()
+    entry.write_text("molte")
+    assert count_pages(tmp_path / "breve.docx") == pages
+    assert entry.read_text() == str(pages)

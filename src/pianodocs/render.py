@@ -188,15 +188,14 @@ def _write_counting_pages(
 
 
 def count_pages(path: Path) -> int:
-    """The pages of a PDF, or of a DOCX as LibreOffice paginates it."""
-    from pypdf import PdfReader
-
+    """The pages of a PDF, or of a DOCX as LibreOffice paginates it (kept in the pagination cache by content)."""
     if path.suffix.lower() != ".docx":
-        return len(PdfReader(path).pages)
-    from .backends.docx import convert_with_libreoffice
+        from pypdf import PdfReader
 
-    with tempfile.TemporaryDirectory(prefix="pianodocs-pagine-") as folder:
-        return len(PdfReader(convert_with_libreoffice(path, Path(folder))).pages)
+        return len(PdfReader(path).pages)
+    from .backends.docx import page_count
+
+    return page_count(path.read_bytes())
 
 
 def _write(document: Document, path: Path, template_dir: Path | None) -> None:

@@ -11,8 +11,9 @@ footer with the page fields. The package is the backend's pipeline:
 - :mod:`.oxml` builds the WordprocessingML (runs, cells, fields);
 - :mod:`.figures` draws SVG figures and logos as PNG;
 - :mod:`.pagination` reads the SOMMARIO's page numbers from a LibreOffice
-  rendering of a draft (:mod:`.libreoffice`, when ``soffice`` is there), kept
-  by the draft's content in the user's cache folder (:mod:`.pagination_cache`);
+  rendering of a draft (:mod:`.libreoffice`, when ``soffice`` is there), and
+  counts the pages of a file that states them (the annex), each kept by the
+  file's content in the user's cache folder (:mod:`.pagination_cache`);
 - :mod:`.fonts` embeds the bundled fonts, so the file is laid out alike on
   every machine and those page numbers hold;
 - :mod:`.archive` saves the file, every zip entry dated alike.
@@ -34,10 +35,10 @@ from ...theme import load_theme, using_theme
 from ...view.model import Document
 from .archive import package
 from .libreoffice import LIBREOFFICE_TIMEOUT, convert_with_libreoffice
-from .pagination import DRAFT_MOMENT, fill_page_numbers, heading_pages
+from .pagination import DRAFT_MOMENT, fill_page_numbers, heading_pages, page_count
 from .template import date, has_summary, render, template_file
 
-__all__ = ["LIBREOFFICE_TIMEOUT", "convert_with_libreoffice", "write_docx"]
+__all__ = ["LIBREOFFICE_TIMEOUT", "convert_with_libreoffice", "page_count", "write_docx"]
 
 
 def write_docx(document: Document, path: Path, *, template_dir: Path | None = None, paginate: bool = True) -> None:

@@ -87,6 +87,25 @@ def _laid_out(draft: bytes) -> pagination_cache.Outline | None:
         return [(_normalised(item.title), reader.get_destination_page_number(item)) for item in _flat(reader.outline)]
 
 
+def page_count(docx: bytes) -> int:
+    """The pages of the DOCX ``docx`` as LibreOffice lays it out, or as it laid out the same file before (its
+    dates aside, :func:`.pagination_cache.count_key`); :class:`PianodocsError` when LibreOffice cannot."""
+    soffice = find_soffice()
+    key = pagination_cache.count_key(docx, soffice) if soffice else None
+    counted = pagination_cache.load_count(key) if key else None
+    if counted is not None:
+        return counted
+    from pypdf import PdfReader
+
+    with tempfile.TemporaryDirectory(prefix="pianodocs-pagine-") as folder:
+        path = Path(folder) / "documento.docx"
+        path.write_bytes(docx)
+        pages = len(PdfReader(convert_with_libreoffice(path, Path(folder))).pages)  # without soffice: its error
+    if key:
+        pagination_cache.store_count(key, pages)
+    return pages
+
+
 def fill_page_numbers(word: WordDocument, headings: Sequence[Heading], pages: Mapping[str, int]) -> None:
     """Write ``pages`` into the SOMMARIO of the rendered ``word``: each entry's PAGEREF shows its heading's page.
 

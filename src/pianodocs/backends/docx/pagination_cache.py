@@ -10,6 +10,12 @@ patterns make another key, and LibreOffice lays the draft out again: the
 SOMMARIO's numbers stay those of a true layout. The first render of a plan
 (the cold case) still waits for LibreOffice; the cache only spares repeating it.
 
+A DOCX that states its own page count (the annex) is counted the same way,
+each round of its count (:func:`pianodocs.render.render_counting_pages`) kept
+under the file's parts but its core properties, the only part holding the
+date of the render (metadata, never printed): the same annex rendered again,
+another day, does not wait for LibreOffice either.
+
 The folder is ``$XDG_CACHE_HOME/pianodocs/impaginazione`` (``~/.cache/...``
 without it, :mod:`pianodocs.content_cache`); deleting it is always safe. An
 entry that cannot be read or written is ignored: the cache never stops a render.
@@ -20,6 +26,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import zipfile
+from io import BytesIO
 from pathlib import Path
 
 from ... import content_cache
@@ -43,6 +51,19 @@ def cache_folder() -> Path:
 def cache_key(draft: bytes, soffice: str) -> str:
     """The key of ``draft`` laid out by the LibreOffice that ``soffice`` starts, as the machine is set up now."""
     return content_cache.digest(f"impaginazione-{CACHE_FORMAT}", [draft, *_layout_environment(soffice)])
+
+
+def count_key(docx: bytes, soffice: str) -> str:
+    """The key of the page count of ``docx`` by that LibreOffice: every part of the file but its dates."""
+    with zipfile.ZipFile(BytesIO(docx)) as archive:
+        parts = [
+            part for name in sorted(archive.namelist()) if name != DATED_PART for part in (name.encode(), archive.read(name))
+        ]
+    return content_cache.digest(f"pagine-{CACHE_FORMAT}", [*parts, *_layout_environment(soffice)])
+
+
+DATED_PART = "docProps/core.xml"
+"""The part of a DOCX holding its dates (made, last changed): they differ at every render and are never printed."""
 
 
 def _layout_environment(soffice: str) -> list[bytes]:
@@ -72,3 +93,18 @@ def load(key: str) -> Outline | None:
 def store(key: str, outline: Outline) -> None:
     """Keep ``outline`` under ``key``, written whole or not at all."""
     content_cache.store(FOLDER, key, ".json", json.dumps(outline, ensure_ascii=False).encode("utf-8"))
+
+
+def load_count(key: str) -> int | None:
+    """The page count stored under ``key``, or None (never stored, or unreadable)."""
+    stored = content_cache.load(FOLDER, key, ".pagine")
+    try:
+        pages = int(stored) if stored is not None else None
+    except ValueError:
+        return None
+    return pages if pages is not None and pages > 0 else None
+
+
+def store_count(key: str, pages: int) -> None:
+    """Keep the page count ``pages`` under ``key``."""
+    content_cache.store(FOLDER, key, ".pagine", str(pages).encode())
