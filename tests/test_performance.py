@@ -145,6 +145,21 @@ def test_the_benchmark_prints_the_issue_ratios() -> None:
     assert (script.parent / "results" / "quick.md").read_text(encoding="utf-8") == report
 
 
+@pytest.mark.slow
+def test_the_bound_of_the_parallel_route_is_measured_beside_libreoffice() -> None:
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "parallel_bound.py"
+    command = [sys.executable, str(script), "--repeat", "1", "--parts", "2"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stderr
+    report = result.stdout
+    assert re.search(r"\| LibreOffice DOCX→PDF \| \d+\.\d\d \| \d+\.\d\d \| 1\.00× \|", report), report
+    assert re.search(r"\| PDF in un processo \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d× \|", report), report
+    assert re.search(r"\| PDF in 2 parti insieme, senza unirle \(limite inferiore\) \| \d+\.\d\d \|", report), report
+    # the split is at a heading between the chapters: two parts, neither of them empty
+    first, second = map(int, re.search(r"pagine delle parti: (\d+) \+ (\d+) = \d+", report).groups())  # type: ignore[union-attr]
+    assert first > 0 and second > 0, report
+
+
 # the DOCX's figures: each drawing's PNG, kept by the drawing
 
 
