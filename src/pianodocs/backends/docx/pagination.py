@@ -11,6 +11,9 @@ date is metadata, never printed), so the same document gives the same draft,
 and the outline LibreOffice gave it is kept by its content
 (:mod:`.pagination_cache`): rendering the same plan again does not wait for
 LibreOffice, and any change to the draft lays it out anew.
+
+:func:`page_count` counts the pages of a DOCX that states them (the annex) as
+LibreOffice lays it out, kept the same way by the file's content but its dates.
 """
 
 from __future__ import annotations

@@ -39,6 +39,9 @@ FOLDER = "impaginazione"
 HYPHENATION_FOLDER = Path("/usr/share/hyphen")
 """Where Debian's LibreOffice finds its hyphenation patterns (``hyphen-it``)."""
 
+DATED_PART = "docProps/core.xml"
+"""The part of a DOCX holding its dates (made, last changed): they differ at every render and are never printed."""
+
 Outline = list[tuple[str, int | None]]
 """Each heading of the draft's PDF outline, in order: its normalised title and its page (0-based)."""
 
@@ -60,10 +63,6 @@ def count_key(docx: bytes, soffice: str) -> str:
             part for name in sorted(archive.namelist()) if name != DATED_PART for part in (name.encode(), archive.read(name))
         ]
     return content_cache.digest(f"pagine-{CACHE_FORMAT}", [*parts, *_layout_environment(soffice)])
-
-
-DATED_PART = "docProps/core.xml"
-"""The part of a DOCX holding its dates (made, last changed): they differ at every render and are never printed."""
 
 
 def _layout_environment(soffice: str) -> list[bytes]:
