@@ -9,6 +9,7 @@ prints the issue's ratios. No test asserts a time.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from pianodocs.backends.docx.figures import FIGURE_FOLDER, svg_to_png
 from pianodocs.backends.docx.pagination_cache import cache_folder
 from pianodocs.backends.pdf import render_html, write_pdf
 from pianodocs.documents.allegato_delibera import render_annex
+from pianodocs.limits import MAX_CACHE_ENTRIES
 from pianodocs.render import count_pages
 from pianodocs.view.demo import demo_document
 from pianodocs.view.model import Align, Cell, CellStyle, Document, Figure, PageBreak, Paragraph, Row, Run, Table
@@ -257,3 +259,19 @@ def test_an_unreadable_count_is_counted_again(tmp_path: Path) -> None:
     entry.write_text("molte")
     assert count_pages(tmp_path / "breve.docx") == pages
     assert entry.read_text() == str(pages)
+
+
+# the cache's bound: at most MAX_CACHE_ENTRIES a folder, the least recently used removed first
+
+
+def test_a_full_cache_folder_loses_the_entries_used_longest_ago() -> None:
+    keys = [f"{number:04d}" for number in range(MAX_CACHE_ENTRIES + 1)]
+    for moment, key in enumerate(keys[:-1]):
+        content_cache.store("prova", key, ".txt", key.encode())
+        os.utime(content_cache.folder("prova") / f"{key}.txt", ns=(moment * 10**9, moment * 10**9))
+    assert content_cache.load("prova", keys[0], ".txt") == keys[0].encode()  # the oldest, read: used now
+    content_cache.store("prova", keys[-1], ".txt", b"una di troppo")
+    left = sorted(path.stem for path in content_cache.folder("prova").iterdir())
+    assert len(left) == MAX_CACHE_ENTRIES
+    assert keys[1] not in left  # the one used longest ago
+    assert keys[0] in left and keys[-1] in left

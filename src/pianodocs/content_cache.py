@@ -7,7 +7,10 @@ in a folder of its own under ``$XDG_CACHE_HOME/pianodocs`` (``~/.cache/...``
 without it), named by the SHA-256 of its input and of the programs and files
 that shape it, so any change to them makes another key and the step runs
 again. Deleting the folder is always safe; an entry that cannot be read or
-written is ignored: the cache never stops a render.
+written is ignored: the cache never stops a render. Each folder keeps at most
+:data:`~pianodocs.limits.MAX_CACHE_ENTRIES` entries: storing one more removes
+those used longest ago (an entry read is used anew), so a machine that renders
+many plans, the web page's above all, does not fill its disk.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from . import limits
 
 
 def folder(name: str) -> Path:
@@ -44,15 +49,20 @@ def stamp(path: Path) -> bytes:
 
 
 def load(name: str, key: str, suffix: str) -> bytes | None:
-    """The entry ``key`` of the folder ``name``, or None (never stored, or unreadable)."""
+    """The entry ``key`` of the folder ``name``, or None (never stored, or unreadable); it counts as used now."""
+    path = folder(name) / f"{key}{suffix}"
     try:
-        return (folder(name) / f"{key}{suffix}").read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # the last of the folder to be removed when it is full
+    return data
 
 
 def store(name: str, key: str, suffix: str, data: bytes) -> None:
-    """Keep ``data`` as the entry ``key``, written whole or not at all (two renders may store the same key at once)."""
+    """Keep ``data`` as the entry ``key``, written whole or not at all (two renders may store the same key at once);
+    then remove the entries used longest ago beyond :data:`~pianodocs.limits.MAX_CACHE_ENTRIES`."""
     target = folder(name)
     with contextlib.suppress(OSError):
         target.mkdir(parents=True, exist_ok=True)
@@ -64,3 +74,16 @@ def store(name: str, key: str, suffix: str, data: bytes) -> None:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
+        _prune(target)
+
+
+def _prune(target: Path) -> None:
+    """Remove the entries of ``target`` used longest ago, beyond :data:`~pianodocs.limits.MAX_CACHE_ENTRIES`."""
+    used: list[tuple[int, str]] = []
+    for entry in os.scandir(target):
+        with contextlib.suppress(OSError):  # another render may remove it meanwhile
+            if not entry.name.startswith(".") and entry.is_file():
+                used.append((entry.stat().st_mtime_ns, entry.path))
+    for _, path in sorted(used)[: max(0, len(used) - limits.MAX_CACHE_ENTRIES)]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)

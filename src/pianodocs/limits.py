@@ -8,7 +8,8 @@ character of text, so rows per sheet and characters of text are capped to keep
 one render under about 6 GB and ``render all`` (two documents at once) under
 half the 24 GB of a 2-core machine. The layout limit says how long a run of
 characters without a space may be before it gets invisible break
-opportunities (:mod:`pianodocs.view.breaks`). Nothing here reads a file.
+opportunities (:mod:`pianodocs.view.breaks`). The cache limit bounds the
+user's cache folder (:mod:`pianodocs.content_cache`). Nothing here reads a file.
 """
 
 from __future__ import annotations
@@ -43,3 +44,8 @@ BREAK_EVERY = 10
 def italian_number(number: int) -> str:
     """``40000`` → ``40.000``: how a limit or a count reads in a message."""
     return f"{number:,}".replace(",", ".")
+
+
+# the user's cache (pianodocs.content_cache): entries kept per folder, the least recently used removed beyond it;
+# a strategic map's PNG is about 120 KB, so the drawings stay under about 60 MB
+MAX_CACHE_ENTRIES = 500
