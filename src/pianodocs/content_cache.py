@@ -50,10 +50,10 @@ def stamp(path: Path) -> bytes:
 
 def load(name: str, key: str, suffix: str) -> bytes | None:
     """The entry ``key`` of the folder ``name``, or None (never stored, or unreadable); it counts as used now."""
-    path = folder(name) / f"{key}{suffix}"
     try:
+        path = folder(name) / f"{key}{suffix}"
         data = path.read_bytes()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to find the cache in
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # the last of the folder to be removed when it is full
@@ -63,8 +63,8 @@ def load(name: str, key: str, suffix: str) -> bytes | None:
 def store(name: str, key: str, suffix: str, data: bytes) -> None:
     """Keep ``data`` as the entry ``key``, written whole or not at all (two renders may store the same key at once);
     then remove the entries used longest ago beyond :data:`~pianodocs.limits.MAX_CACHE_ENTRIES`."""
-    target = folder(name)
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: no home folder to keep the cache in
+        target = folder(name)
         target.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target, prefix=f".{key}.", suffix=".tmp")
         try:
