@@ -74,20 +74,16 @@ def heading_pages(document: Document, draft: bytes) -> dict[str, int]:
 def _laid_out(draft: bytes) -> pagination_cache.Outline | None:
     """The outline of ``draft`` as LibreOffice lays it out; None, with an avviso, when that cannot be had."""
     try:
-        import pypdf  # only here: a draft found in the cache does not pay for its import
+        import pypdf  # noqa: F401  only here: a draft found in the cache does not pay for its import
     except ImportError:
         logger.warning("pypdf non è installato: il sommario del DOCX resta senza numeri di pagina.")
         return None
-    with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
-        path = Path(folder) / "bozza.docx"
-        path.write_bytes(draft)
-        try:
-            pdf = convert_with_libreoffice(path, Path(folder))
-        except PianodocsError as error:
-            logger.warning("%s Il sommario del DOCX resta senza numeri di pagina.", error)
-            return None
-        reader = pypdf.PdfReader(pdf)
-        return [(_normalised(item.title), reader.get_destination_page_number(item)) for item in _flat(reader.outline)]
+    try:
+        reader = _libreoffice_pdf(draft)
+    except PianodocsError as error:
+        logger.warning("%s Il sommario del DOCX resta senza numeri di pagina.", error)
+        return None
+    return [(_normalised(item.title), reader.get_destination_page_number(item)) for item in _flat(reader.outline)]
 
 
 def page_count(docx: bytes) -> int:
@@ -98,15 +94,21 @@ def page_count(docx: bytes) -> int:
     counted = pagination_cache.load_count(key) if key else None
     if counted is not None:
         return counted
-    from pypdf import PdfReader
-
-    with tempfile.TemporaryDirectory(prefix="pianodocs-pagine-") as folder:
-        path = Path(folder) / "documento.docx"
-        path.write_bytes(docx)
-        pages = len(PdfReader(convert_with_libreoffice(path, Path(folder))).pages)  # without soffice: its error
+    pages = len(_libreoffice_pdf(docx).pages)  # without soffice: its error
     if key:
         pagination_cache.store_count(key, pages)
     return pages
+
+
+def _libreoffice_pdf(docx: bytes) -> Any:
+    """The PDF LibreOffice makes of ``docx``, read whole by pypdf (a ``PdfReader``); :class:`PianodocsError` when
+    LibreOffice cannot convert it."""
+    from pypdf import PdfReader
+
+    with tempfile.TemporaryDirectory(prefix="pianodocs-") as folder:
+        path = Path(folder) / "bozza.docx"
+        path.write_bytes(docx)
+        return PdfReader(convert_with_libreoffice(path, Path(folder)))  # read into memory before the folder goes
 
 
 def fill_page_numbers(word: WordDocument, headings: Sequence[Heading], pages: Mapping[str, int]) -> None:
